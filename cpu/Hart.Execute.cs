@@ -1,0 +1,405 @@
+using ToyMachine.Cpu.Isa;
+
+namespace ToyMachine.Cpu;
+
+// The interpreter. Instructions are decoded once into the decode cache (one 8-byte
+// DecodedInstruction per word of a physical page) and run from there. The loop keeps pc,
+// cycle and instret in locals; anything beyond the common cases (a TLB miss, a device
+// access, a CSR, a trap) saves them, runs ExecuteSlow, and reloads them.
+//
+// Interrupts stay precise because the loop stops at `until`, which the machine sets to
+// the cycle of the next device or timer event, and which every slow path that can change
+// interrupt state lowers to 0.
+public sealed unsafe partial class Hart
+{
+    /// <summary>Runs instructions until the cycle count reaches <paramref name="until"/>,
+    /// or earlier when something needs the machine's attention (an interrupt may be
+    /// pending, a device was written, <c>wfi</c> sleeps, a trap was taken).</summary>
+    public void Execute(ulong until)
+    {
+        if (WaitingForInterrupt) return;
+        HartState* s = State;
+        uint* x = s->X;
+        byte* ram = _ram.Pointer;
+        uint ramSize = _ram.Size;
+        TlbEntry* dtlb = _dtlb;
+        byte* pageFlags = _pageFlags;
+        _until = until;
+
+        uint pc = s->Pc;
+        ulong cycle = s->Cycle, instret = s->Instret;
+        uint fetchVa = _fetchVa;
+        DecodedInstruction* page = _fetchPage;
+        bool dataTranslates = _dataTranslates;
+        byte* loadAllowed = _loadAllowed, storeAllowed = _storeAllowed;
+        DecodedInstruction* d;
+        uint va, pa, off;
+
+        while (cycle < until)
+        {
+            if ((pc & PageMask) != fetchVa) goto Refetch;
+        Dispatch:
+            d = page + ((pc >> 2) & 1023);
+            switch (d->Op)
+            {
+                case Op.NotDecoded:
+                    DecodeAt(d, pc);
+                    goto Dispatch;
+
+                // ---- Upper immediates -------------------------------------------------
+                case Op.Lui:    // "LUI places the U-immediate value in the top 20 bits of rd"
+                    x[d->Rd] = (uint)d->Imm; pc += 4; cycle += CycleModel.Alu; instret++; continue;
+                case Op.Auipc:  // "AUIPC adds the U-immediate to the address of the AUIPC instruction"
+                    x[d->Rd] = pc + (uint)d->Imm; pc += 4; cycle += CycleModel.Alu; instret++; continue;
+
+                // ---- Jumps: a target that is not 4-byte aligned raises
+                // instruction-address-misaligned on the jump (handled in the slow path).
+                case Op.Jal:    // rd = pc + 4; pc += imm
+                {
+                    uint target = pc + (uint)d->Imm;
+                    if ((target & 3) != 0) goto Slow;
+                    x[d->Rd] = pc + 4; pc = target; cycle += CycleModel.Jump; instret++; continue;
+                }
+                case Op.Jalr:   // target = (rs1 + imm) with bit 0 cleared; rd = pc + 4
+                {
+                    uint target = (x[d->Rs1] + (uint)d->Imm) & ~1u;
+                    if ((target & 3) != 0) goto Slow;
+                    x[d->Rd] = pc + 4; pc = target; cycle += CycleModel.Jump; instret++; continue;
+                }
+
+                // ---- Branches -------------------------------------------------------------
+                case Op.Beq:  if (x[d->Rs1] == x[d->Rs2]) goto Taken; goto NotTaken;
+                case Op.Bne:  if (x[d->Rs1] != x[d->Rs2]) goto Taken; goto NotTaken;
+                case Op.Blt:  if ((int)x[d->Rs1] < (int)x[d->Rs2]) goto Taken; goto NotTaken;
+                case Op.Bge:  if ((int)x[d->Rs1] >= (int)x[d->Rs2]) goto Taken; goto NotTaken;
+                case Op.Bltu: if (x[d->Rs1] < x[d->Rs2]) goto Taken; goto NotTaken;
+                case Op.Bgeu: if (x[d->Rs1] >= x[d->Rs2]) goto Taken; goto NotTaken;
+
+                // ---- Loads: fast when the address is aligned, translates through a TLB
+                // hit with permission, and lands in RAM; anything else takes the slow path.
+                case Op.Lw:
+                    va = x[d->Rs1] + (uint)d->Imm;
+                    if ((va & 3) != 0) goto Slow;
+                    if (dataTranslates) { TlbEntry* e = dtlb + ((va >> 12) & (TlbEntries - 1)); if (e->Vpn != va >> 12 || loadAllowed[e->Flags] == 0) goto Slow; pa = e->Physical | (va & 0xFFF); } else pa = va;
+                    off = pa - MemoryMap.RamBase;
+                    if (off >= ramSize) goto Slow;
+                    x[d->Rd] = *(uint*)(ram + off); pc += 4; cycle += CycleModel.Load; instret++; continue;
+                case Op.Lh:
+                case Op.Lhu:
+                    va = x[d->Rs1] + (uint)d->Imm;
+                    if ((va & 1) != 0) goto Slow;
+                    if (dataTranslates) { TlbEntry* e = dtlb + ((va >> 12) & (TlbEntries - 1)); if (e->Vpn != va >> 12 || loadAllowed[e->Flags] == 0) goto Slow; pa = e->Physical | (va & 0xFFF); } else pa = va;
+                    off = pa - MemoryMap.RamBase;
+                    if (off >= ramSize) goto Slow;
+                    x[d->Rd] = d->Op == Op.Lh ? (uint)*(short*)(ram + off) : *(ushort*)(ram + off);
+                    pc += 4; cycle += CycleModel.Load; instret++; continue;
+                case Op.Lb:
+                case Op.Lbu:
+                    va = x[d->Rs1] + (uint)d->Imm;
+                    if (dataTranslates) { TlbEntry* e = dtlb + ((va >> 12) & (TlbEntries - 1)); if (e->Vpn != va >> 12 || loadAllowed[e->Flags] == 0) goto Slow; pa = e->Physical | (va & 0xFFF); } else pa = va;
+                    off = pa - MemoryMap.RamBase;
+                    if (off >= ramSize) goto Slow;
+                    x[d->Rd] = d->Op == Op.Lb ? (uint)*(sbyte*)(ram + off) : ram[off];
+                    pc += 4; cycle += CycleModel.Load; instret++; continue;
+
+                // ---- Stores: as loads, and the decoded copy of the word written is dropped.
+                case Op.Sw:
+                case Op.Sh:
+                case Op.Sb:
+                {
+                    int width = d->Op == Op.Sw ? 4 : d->Op == Op.Sh ? 2 : 1;
+                    va = x[d->Rs1] + (uint)d->Imm;
+                    if ((va & (uint)(width - 1)) != 0) goto Slow;
+                    if (dataTranslates) { TlbEntry* e = dtlb + ((va >> 12) & (TlbEntries - 1)); if (e->Vpn != va >> 12 || storeAllowed[e->Flags] == 0) goto Slow; pa = e->Physical | (va & 0xFFF); } else pa = va;
+                    off = pa - MemoryMap.RamBase;
+                    if (off >= ramSize) goto Slow;
+                    uint value = x[d->Rs2];
+                    if (width == 4) *(uint*)(ram + off) = value;
+                    else if (width == 2) *(ushort*)(ram + off) = (ushort)value;
+                    else ram[off] = (byte)value;
+                    if (pageFlags[off >> 12] != 0) { AfterStore(off); until = _until; }
+                    pc += 4; cycle += CycleModel.Store; instret++; continue;
+                }
+
+                // ---- Register-immediate -------------------------------------------------
+                case Op.Addi:  x[d->Rd] = x[d->Rs1] + (uint)d->Imm; goto Alu;
+                case Op.Slti:  x[d->Rd] = (int)x[d->Rs1] < d->Imm ? 1u : 0u; goto Alu;
+                case Op.Sltiu: x[d->Rd] = x[d->Rs1] < (uint)d->Imm ? 1u : 0u; goto Alu;   // the immediate is sign-extended, then compared unsigned
+                case Op.Xori:  x[d->Rd] = x[d->Rs1] ^ (uint)d->Imm; goto Alu;
+                case Op.Ori:   x[d->Rd] = x[d->Rs1] | (uint)d->Imm; goto Alu;
+                case Op.Andi:  x[d->Rd] = x[d->Rs1] & (uint)d->Imm; goto Alu;
+                case Op.Slli:  x[d->Rd] = x[d->Rs1] << d->Rs2; goto Alu;                 // shamt = insn[24:20]
+                case Op.Srli:  x[d->Rd] = x[d->Rs1] >> d->Rs2; goto Alu;
+                case Op.Srai:  x[d->Rd] = (uint)((int)x[d->Rs1] >> d->Rs2); goto Alu;
+
+                // ---- Register-register: shifts use the low five bits of rs2 ----------------
+                case Op.Add:  x[d->Rd] = x[d->Rs1] + x[d->Rs2]; goto Alu;
+                case Op.Sub:  x[d->Rd] = x[d->Rs1] - x[d->Rs2]; goto Alu;
+                case Op.Sll:  x[d->Rd] = x[d->Rs1] << (int)(x[d->Rs2] & 31); goto Alu;
+                case Op.Slt:  x[d->Rd] = (int)x[d->Rs1] < (int)x[d->Rs2] ? 1u : 0u; goto Alu;
+                case Op.Sltu: x[d->Rd] = x[d->Rs1] < x[d->Rs2] ? 1u : 0u; goto Alu;
+                case Op.Xor:  x[d->Rd] = x[d->Rs1] ^ x[d->Rs2]; goto Alu;
+                case Op.Srl:  x[d->Rd] = x[d->Rs1] >> (int)(x[d->Rs2] & 31); goto Alu;
+                case Op.Sra:  x[d->Rd] = (uint)((int)x[d->Rs1] >> (int)(x[d->Rs2] & 31)); goto Alu;
+                case Op.Or:   x[d->Rd] = x[d->Rs1] | x[d->Rs2]; goto Alu;
+                case Op.And:  x[d->Rd] = x[d->Rs1] & x[d->Rs2]; goto Alu;
+
+                // ---- M -----------------------------------------------------------------------
+                case Op.Mul:    x[d->Rd] = x[d->Rs1] * x[d->Rs2]; goto Mul;
+                case Op.Mulh:   x[d->Rd] = (uint)((long)(int)x[d->Rs1] * (int)x[d->Rs2] >> 32); goto Mul;
+                case Op.Mulhsu: x[d->Rd] = (uint)((long)(int)x[d->Rs1] * (long)x[d->Rs2] >> 32); goto Mul;
+                case Op.Mulhu:  x[d->Rd] = (uint)((ulong)x[d->Rs1] * x[d->Rs2] >> 32); goto Mul;
+                // "The quotient of division by zero has all bits set, and the remainder of
+                // division by zero equals the dividend. Signed division overflow occurs only
+                // when the most-negative integer is divided by −1. The quotient of a signed
+                // division with overflow is equal to the dividend, and the remainder is zero."
+                case Op.Div:
+                {
+                    int a = (int)x[d->Rs1], b = (int)x[d->Rs2];
+                    x[d->Rd] = b == 0 ? uint.MaxValue : (a == int.MinValue && b == -1) ? (uint)a : (uint)(a / b);
+                    goto Div;
+                }
+                case Op.Divu:
+                {
+                    uint a = x[d->Rs1], b = x[d->Rs2];
+                    x[d->Rd] = b == 0 ? uint.MaxValue : a / b;
+                    goto Div;
+                }
+                case Op.Rem:
+                {
+                    int a = (int)x[d->Rs1], b = (int)x[d->Rs2];
+                    x[d->Rd] = b == 0 ? (uint)a : (a == int.MinValue && b == -1) ? 0u : (uint)(a % b);
+                    goto Div;
+                }
+                case Op.Remu:
+                {
+                    uint a = x[d->Rs1], b = x[d->Rs2];
+                    x[d->Rd] = b == 0 ? a : a % b;
+                    goto Div;
+                }
+
+                // fence and fence.tso order memory; with one hart and no caches they only cost time.
+                case Op.Fence:
+                case Op.FenceTso:
+                    pc += 4; cycle += CycleModel.Fence; instret++; continue;
+
+                default:
+                    goto Slow;
+            }
+
+        Alu:
+            pc += 4; cycle += CycleModel.Alu; instret++; continue;
+        Mul:
+            pc += 4; cycle += CycleModel.Mul; instret++; continue;
+        Div:
+            pc += 4; cycle += CycleModel.Div; instret++; continue;
+        Taken:
+        {
+            uint target = pc + (uint)d->Imm;
+            if ((target & 3) != 0) goto Slow;
+            pc = target; cycle += CycleModel.Branch + CycleModel.BranchTaken; instret++; continue;
+        }
+        NotTaken:
+            pc += 4; cycle += CycleModel.Branch; instret++; continue;
+
+        Refetch:
+            s->Pc = pc; s->Cycle = cycle; s->Instret = instret;
+            bool fetched = SetFetchPage();
+            pc = s->Pc; cycle = s->Cycle; instret = s->Instret;
+            fetchVa = _fetchVa; page = _fetchPage; until = _until;
+            if (fetched) goto Dispatch;
+            continue;
+
+        Slow:
+            s->Pc = pc; s->Cycle = cycle; s->Instret = instret;
+            ExecuteSlow(d);
+            pc = s->Pc; cycle = s->Cycle; instret = s->Instret;
+            fetchVa = _fetchVa; page = _fetchPage; until = _until;
+            dataTranslates = _dataTranslates; loadAllowed = _loadAllowed; storeAllowed = _storeAllowed;
+        }
+        s->Pc = pc; s->Cycle = cycle; s->Instret = instret;
+    }
+
+    private void DecodeAt(DecodedInstruction* slot, uint pc)
+    {
+        State->Pc = pc;
+        DecodeAtPc(slot);
+    }
+
+    /// <summary>The complete behaviour of every instruction the fast paths leave out:
+    /// loads and stores that miss the TLB, fault or reach a device; atomics; CSRs; system
+    /// instructions; jumps to misaligned targets; illegal encodings.</summary>
+    private void ExecuteSlow(DecodedInstruction* d)
+    {
+        HartState* s = State;
+        uint* x = s->X;
+        uint pc = s->Pc;
+        switch (d->Op)
+        {
+            case Op.Jal:
+            case Op.Jalr:
+            case Op.Beq: case Op.Bne: case Op.Blt: case Op.Bge: case Op.Bltu: case Op.Bgeu:
+            {
+                // The fast path found a taken jump or branch whose target is not 4-byte
+                // aligned: "an instruction-address-misaligned exception is generated on a
+                // taken branch or unconditional jump if the target address is not aligned".
+                uint target = d->Op == Op.Jalr ? (x[d->Rs1] + (uint)d->Imm) & ~1u : pc + (uint)d->Imm;
+                RaiseException(Cause.InstructionMisaligned, target);
+                return;
+            }
+
+            case Op.Lb: case Op.Lh: case Op.Lw: case Op.Lbu: case Op.Lhu:
+            {
+                int width = d->Op is Op.Lw ? 4 : d->Op is Op.Lh or Op.Lhu ? 2 : 1;
+                if (!Load(x[d->Rs1] + (uint)d->Imm, width, out uint value)) return;
+                x[d->Rd] = d->Op switch { Op.Lb => (uint)(sbyte)value, Op.Lh => (uint)(short)value, _ => value };
+                Retire(CycleModel.Load);
+                return;
+            }
+            case Op.Sb: case Op.Sh: case Op.Sw:
+            {
+                int width = d->Op is Op.Sw ? 4 : d->Op is Op.Sh ? 2 : 1;
+                if (!Store(x[d->Rs1] + (uint)d->Imm, width, x[d->Rs2])) return;
+                Retire(CycleModel.Store);
+                return;
+            }
+
+            case Op.LrW: case Op.ScW:
+            case Op.AmoswapW: case Op.AmoaddW: case Op.AmoxorW: case Op.AmoandW: case Op.AmoorW:
+            case Op.AmominW: case Op.AmomaxW: case Op.AmominuW: case Op.AmomaxuW:
+                ExecuteAtomic(d);
+                return;
+
+            case Op.Csrrw: case Op.Csrrs: case Op.Csrrc:
+            case Op.Csrrwi: case Op.Csrrsi: case Op.Csrrci:
+                ExecuteCsr(d->Op, d->Rd, d->Rs1, d->Imm, RawWord(d));
+                return;
+
+            case Op.Ecall:
+                // "ECALL ... generates an environment-call-from-x-mode exception".
+                RaiseException(s->Priv switch
+                {
+                    Privilege.User => Cause.EcallFromU,
+                    Privilege.Supervisor => Cause.EcallFromS,
+                    _ => Cause.EcallFromM,
+                }, 0);
+                return;
+            case Op.Ebreak:
+                RaiseException(Cause.Breakpoint, pc);
+                return;
+
+            case Op.Mret:
+                if (s->Priv != Privilege.Machine) { Illegal(d); return; }
+                CountRetired(CycleModel.System);
+                ReturnFromMachine();
+                return;
+            case Op.Sret:
+                // "SRET ... raises an illegal instruction exception in U-mode, and in S-mode
+                // when TSR=1".
+                if (s->Priv == Privilege.User || (s->Priv == Privilege.Supervisor && (s->Mstatus & MstatusTsr) != 0))
+                { Illegal(d); return; }
+                CountRetired(CycleModel.System);
+                ReturnFromSupervisor();
+                return;
+            case Op.Wfi:
+                // WFI is illegal in U-mode, and below M-mode when TW=1 (the time limit is zero).
+                if (s->Priv == Privilege.User || (s->Priv < Privilege.Machine && (s->Mstatus & MstatusTw) != 0))
+                { Illegal(d); return; }
+                Retire(CycleModel.Wfi);
+                if (!InterruptPendingAndEnabled) WaitingForInterrupt = true;
+                _until = 0;
+                return;
+            case Op.SfenceVma:
+                // Illegal in U-mode, and in S-mode when TVM=1.
+                if (s->Priv == Privilege.User || (s->Priv == Privilege.Supervisor && (s->Mstatus & MstatusTvm) != 0))
+                { Illegal(d); return; }
+                SfenceVma(d->Rs1);
+                Retire(CycleModel.Sfence);
+                return;
+            case Op.FenceI:
+                // Stores already drop the decoded copies of what they overwrite, so the
+                // instruction stream is always coherent; fence.i only costs time.
+                Retire(CycleModel.FenceI);
+                return;
+
+            default:    // Op.Illegal
+                Illegal(d);
+                return;
+        }
+    }
+
+    private void Illegal(DecodedInstruction* d) => RaiseException(Cause.IllegalInstruction, RawWord(d));
+
+    /// <summary>The raw word of a decoded instruction (for mtval on illegal-instruction):
+    /// kept in the slot for illegal encodings, re-read for the others.</summary>
+    private uint RawWord(DecodedInstruction* d) =>
+        d->Op == Op.Illegal ? (uint)d->Imm : PeekInstruction(State->Pc) ?? 0;
+
+    /// <summary>Completes an instruction: pc moves on, its cycles are counted, it retires.</summary>
+    private void Retire(int cycles)
+    {
+        State->Pc += 4;
+        CountRetired(cycles);
+    }
+
+    private void CountRetired(int cycles)
+    {
+        State->Cycle += (ulong)cycles;
+        State->Instret++;
+    }
+
+    /// <summary>lr.w, sc.w and the AMOs: "AMOs atomically load a data value from the address
+    /// in rs1, place the value into register rd, apply a binary operator to the loaded value
+    /// and the original value in rs2, then store the result back to the address in rs1."</summary>
+    private void ExecuteAtomic(DecodedInstruction* d)
+    {
+        HartState* s = State;
+        uint* x = s->X;
+        uint va = x[d->Rs1];
+        bool isLr = d->Op == Op.LrW;
+        if (!TranslateAtomic(va, isLr ? Access.Load : Access.Store, out uint ramOffset)) return;
+        uint* p = (uint*)(_ram.Pointer + ramOffset);
+        uint physical = ramOffset + MemoryMap.RamBase;
+        uint src = x[d->Rs2];
+
+        switch (d->Op)
+        {
+            case Op.LrW:
+                x[d->Rd] = *p;
+                s->ReservationAddress = physical;
+                s->ReservationValid = 1;
+                break;
+            case Op.ScW:
+                // "SC.W conditionally writes a word in rs2 to the address in rs1: the SC.W
+                // succeeds only if the reservation is still valid and the reservation set
+                // contains the bytes being written ... writes zero to rd on success or a
+                // nonzero code on failure." Any SC invalidates the reservation.
+                if (s->ReservationValid != 0 && s->ReservationAddress == physical)
+                {
+                    StoreRam(ramOffset, 4, src);
+                    x[d->Rd] = 0;
+                }
+                else x[d->Rd] = 1;
+                s->ReservationValid = 0;
+                break;
+            default:
+                uint old = *p;
+                uint result = d->Op switch
+                {
+                    Op.AmoswapW => src,
+                    Op.AmoaddW => old + src,
+                    Op.AmoxorW => old ^ src,
+                    Op.AmoandW => old & src,
+                    Op.AmoorW => old | src,
+                    Op.AmominW => (int)old < (int)src ? old : src,
+                    Op.AmomaxW => (int)old > (int)src ? old : src,
+                    Op.AmominuW => old < src ? old : src,
+                    _ => old > src ? old : src,       // amomaxu.w
+                };
+                StoreRam(ramOffset, 4, result);
+                x[d->Rd] = old;
+                break;
+        }
+        Retire(CycleModel.Atomic);
+    }
+}
