@@ -1,13 +1,9 @@
-return ToyMachine.Cli.Entry.Main(args);
+using System.CommandLine;
+using ToyMachine.Cli.Commands;
 
-namespace ToyMachine.Cli
+var root = new RootCommand("ToyMachine: an emulated RISC-V computer, its assembler and its operating system.")
 {
-    internal static class Entry
-    {
-        public static int Main(string[] args)
-        {
-            Console.Error.WriteLine("toymachine: not built yet");
-            return 2;
-        }
-    }
-}
+    BootCommand.Create(),
+    RunCommand.Create(),
+};
+return root.Parse(args).Invoke();

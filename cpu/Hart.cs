@@ -124,8 +124,16 @@ public sealed unsafe partial class Hart : IDisposable
     /// ends <c>wfi</c>, whatever the global enables say).</summary>
     public bool InterruptPendingAndEnabled => (Mip & State->Mie) != 0;
 
-    /// <summary>Ends a <c>wfi</c> wait (the machine calls this when it fast-forwards to an event).</summary>
+    /// <summary>Ends a <c>wfi</c> wait: an enabled interrupt is pending.</summary>
     internal void Wake() => WaitingForInterrupt = false;
+
+    /// <summary>Moves the clock forward by <paramref name="cycles"/> that the hart spends
+    /// asleep in <c>wfi</c>; they count in <c>mcycle</c> and as idle cycles.</summary>
+    internal void SkipIdle(ulong cycles)
+    {
+        State->Cycle += cycles;
+        State->IdleCycles += cycles;
+    }
 
     private static uint InterruptCause(uint set)
     {

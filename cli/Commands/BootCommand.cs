@@ -1,0 +1,67 @@
+using System.CommandLine;
+using ToyMachine.Cpu;
+
+namespace ToyMachine.Cli.Commands;
+
+/// <summary><c>toymachine boot [IMAGE]</c>: reset into the boot ROM, which loads the
+/// image's boot block (machine.md, "Boot").</summary>
+internal static class BootCommand
+{
+    /// <summary>The default image, which the build places beside the command.</summary>
+    public static string DefaultImagePath => Path.Combine(AppContext.BaseDirectory, "default.img");
+
+    public static Command Create()
+    {
+        var image = new Argument<FileInfo?>("IMAGE") { Description = "disk image to boot (default: the default image)", Arity = ArgumentArity.ZeroOrOne };
+        var input = new Option<FileInfo?>("--input") { Description = "feed the console from FILE instead of the keyboard" };
+        var cmdline = new Option<string>("--cmdline") { Description = "the kernel command line (init=PATH, quiet)", DefaultValueFactory = _ => "" };
+        var memory = new Option<uint>("--memory") { Description = "RAM in MiB (16 to 1024)", DefaultValueFactory = _ => MemoryMap.DefaultRamSize >> 20 };
+        var maxCycles = MachineOptions.MaxCycles();
+        var stats = MachineOptions.Stats();
+        var trace = MachineOptions.Trace();
+        var command = new Command("boot", "Boot a disk image; the exit code is the code the guest powered off with.")
+        {
+            image, input, cmdline, memory, maxCycles, stats, trace,
+        };
+        command.SetAction(parse =>
+        {
+            string path = parse.GetValue(image)?.FullName ?? DefaultImagePath;
+            string name = parse.GetValue(image)?.Name ?? "default image";
+            if (!File.Exists(path))
+                return ExitCodes.Fail(ExitCodes.BadInput, parse.GetValue(image) is null
+                    ? $"the default image is missing ({path}); run 'dotnet build' first"
+                    : $"{name}: no such file");
+            long length = new FileInfo(path).Length;
+            if (length == 0 || length % 512 != 0)
+                return ExitCodes.Fail(ExitCodes.BadInput, $"{name}: not a disk image (its size, {length} bytes, is not a whole number of 512-byte sectors)");
+
+            uint mib = parse.GetValue(memory);
+            if (mib < MemoryMap.MinRamSize >> 20 || mib > MemoryMap.MaxRamSize >> 20)
+                return ExitCodes.Fail(ExitCodes.BadInput, $"--memory {mib}: must be 16 to 1024 MiB");
+            string commandLine = parse.GetValue(cmdline) ?? "";
+            if (System.Text.Encoding.UTF8.GetByteCount(commandLine) > 255)
+                return ExitCodes.Fail(ExitCodes.BadInput, "--cmdline: at most 255 bytes");
+
+            byte[]? inputBytes = null;
+            if (parse.GetValue(input) is { } inputFile)
+            {
+                if (!inputFile.Exists) return ExitCodes.Fail(ExitCodes.BadInput, $"--input {inputFile.Name}: no such file");
+                inputBytes = File.ReadAllBytes(inputFile.FullName);
+            }
+            bool interactive = inputBytes is null && !Console.IsInputRedirected;
+
+            using var terminal = interactive ? new Terminal() : null;
+            using var machine = new Machine(new MachineConfig
+            {
+                MemorySize = mib << 20,
+                DiskImage = path,
+                CommandLine = commandLine,
+                Input = inputBytes,
+                InputStream = inputBytes is null && !interactive ? MachineOptions.PipedInput() : null,
+                InteractiveInput = interactive,
+            });
+            return MachineSession.Run(machine, parse.GetValue(maxCycles), parse.GetValue(stats), parse.GetValue(trace)?.FullName);
+        });
+        return command;
+    }
+}
