@@ -96,7 +96,7 @@ public sealed class Machine : IDisposable, IClock
             if (!Ram.Contains(segment.PhysicalAddress, segment.MemorySize))
                 throw new InvalidElfException(
                     $"segment at 0x{segment.PhysicalAddress:X8} (0x{segment.MemorySize:X} bytes) lies outside RAM " +
-                    $"(0x{MemoryMap.RamBase:X8}-0x{MemoryMap.RamBase + Ram.Size - 1:X8})");
+                    $"(0x{MemoryMap.RamBase:X8}-0x{MemoryMap.RamBase + Ram.Size - 1:X8}); link so that every segment is in RAM, e.g. with ld -N or a linker script");
             Ram.Slice(segment.PhysicalAddress, segment.MemorySize).Clear();
             Ram.Write(segment.PhysicalAddress, segment.Data);
         }
