@@ -1,0 +1,5 @@
+# spin.s -- loops forever (for --max-cycles).
+    .text
+    .globl _start
+_start:
+    j _start
