@@ -17,7 +17,8 @@
 // a driver must wait for completion and acknowledge it before the next request.
 //
 // Writes go through to the backing stream at completion; a flush command flushes it to
-// the host file, and so does Dispose, which the machine calls at power-off.
+// the host file, and so does Dispose, which the machine calls at power-off. A request
+// still in flight at Dispose is abandoned (RAM may already be gone by then).
 
 namespace ToyMachine.Cpu.Devices;
 

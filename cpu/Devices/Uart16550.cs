@@ -69,7 +69,8 @@ public sealed class Uart16550 : IDevice
     /// <inheritdoc/>
     public uint Size => MemoryMap.UartSize;
 
-    /// <summary>True when RBR holds a byte the guest has not read yet (LSR.DR).</summary>
+    /// <summary>True when RBR holds a byte the guest has not read yet (LSR.DR). Like every
+    /// access to the UART, it may block on a pipe until its next byte or its end.</summary>
     public bool HasInput
     {
         get

@@ -9,7 +9,7 @@ namespace ToyMachine.Cpu.Tests.Devices;
 /// layout, and the reset code run against the real toyblk and test device.</summary>
 public sealed class BootRomTests
 {
-    /// <summary>The words GNU as 2.x produced for Golden/boot-rom.s, linked at 0x1000
+    /// <summary>The words GNU as 2.40 produced for Golden/boot-rom.s, linked at 0x1000
     /// (Golden/regen-boot-rom.sh prints them).</summary>
     private static readonly uint[] GnuAsWords =
     [

@@ -242,4 +242,18 @@ public class PlicTests
         Assert.False(_seip.Level);
         Assert.Equal(1u, Read(ClaimM));
     }
+
+    [Fact]
+    public void Reset_clears_registers_and_claims_but_keeps_raised_lines_pending()
+    {
+        Priority(1, 1);
+        Write(EnableM, 1u << 1);
+        _plic.Source(1).Set(true);
+        Assert.Equal(1u, Read(ClaimM));
+        _plic.Reset();
+        Assert.Equal(0u, Read(4));
+        Assert.Equal(0u, Read(EnableM));
+        Assert.Equal(1u << 1, Read(Pending));     // the device still holds its line high
+        Assert.False(_meip.Level);
+    }
 }

@@ -317,4 +317,20 @@ public sealed class ToyBlockDeviceTests : IDisposable
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public void Reset_abandons_the_request_and_lowers_the_interrupt()
+    {
+        using var disk = Disk(Image(1));
+        Request(disk, Read_, 0, RamBase, 1);
+        RunUntilIdle(disk);
+        Assert.True(_irq.Level);
+        disk.Reset();
+        Assert.False(_irq.Level);
+        Assert.Equal(Idle, Reg(disk, STATUS));
+        Request(disk, Read_, 0, RamBase, 1);
+        disk.Reset();
+        Assert.Equal(ulong.MaxValue, disk.NextEvent);
+        Assert.Equal(Idle, Reg(disk, STATUS));
+    }
 }
