@@ -4,9 +4,10 @@
 // from NextEvent the exact cycle at which mtime reaches mtimecmp and calls Advance then,
 // so a timer interrupt is raised on that cycle whether the hart was running or in wfi.
 //
-// mtime is writable, as in QEMU: a write keeps the difference between the written value
-// and the cycle-derived count, so later reads (and the hart's time CSR, which should read
-// Mtime) continue from it. That keeps the machine deterministic. mtimecmp resets to
+// mtime is read-only here (QEMU lets software write it): machine.md fixes
+// time = mtime = cycles / 10, and the hart's time CSR and the Sstc comparison read the
+// cycle count directly, so a writable mtime would make the two disagree. Writes to mtime
+// are ignored. mtimecmp resets to
 // all-ones (QEMU starts it at 0, which would make MTIP pend from reset). Only 32-bit
 // accesses are allowed (QEMU also allows 64-bit, which RV32 cannot make); reserved
 // offsets read as zero and ignore writes.
@@ -22,7 +23,6 @@ public sealed class Clint : IDevice, ITimedDevice
     private readonly IClock _clock;
     private readonly IInterruptLine _msipLine, _mtipLine;
     private ulong _mtimecmp;
-    private ulong _mtimeDelta;        // mtime = clock.Now / CyclesPerTick + _mtimeDelta (mod 2^64)
     private bool _msip, _mtip;
 
     /// <summary>Creates the CLINT in its reset state: msip 0, mtime 0 at cycle 0,
@@ -41,19 +41,18 @@ public sealed class Clint : IDevice, ITimedDevice
     /// <inheritdoc/>
     public uint Size => MemoryMap.ClintSize;
 
-    /// <summary>The current value of <c>mtime</c>; the hart's <c>time</c>/<c>timeh</c>
-    /// CSRs and the Sstc comparison with <c>stimecmp</c> should read this.</summary>
+    /// <summary>The current value of <c>mtime</c>: the machine's cycles divided by 10, the
+    /// same count the hart's <c>time</c> CSR reads.</summary>
     public ulong Mtime => MtimeAt(_clock.Now);
 
     /// <summary>The current value of <c>mtimecmp</c>.</summary>
     public ulong Mtimecmp => _mtimecmp;
 
-    /// <summary>Returns to the reset state (msip 0, mtimecmp all ones, no mtime offset)
+    /// <summary>Returns to the reset state (msip 0, mtimecmp all ones)
     /// and lowers both lines.</summary>
     public void Reset()
     {
         _mtimecmp = ulong.MaxValue;
-        _mtimeDelta = 0;
         _msip = true;
         _mtip = true;
         SetMsip(false);
@@ -114,23 +113,12 @@ public sealed class Clint : IDevice, ITimedDevice
                 _mtimecmp = (_mtimecmp & 0x0000_0000_FFFF_FFFF) | (ulong)value << 32;
                 UpdateMtip(now);
                 break;
-            case MtimeLo:
-                SetMtime(now, (MtimeAt(now) & 0xFFFF_FFFF_0000_0000) | value);
-                break;
-            case MtimeHi:
-                SetMtime(now, (MtimeAt(now) & 0x0000_0000_FFFF_FFFF) | (ulong)value << 32);
-                break;
+            // mtime (MtimeLo, MtimeHi) is read-only: the count of the machine's clock.
         }
         return true;
     }
 
-    private ulong MtimeAt(ulong cycle) => cycle / MemoryMap.CyclesPerTick + _mtimeDelta;
-
-    private void SetMtime(ulong now, ulong mtime)
-    {
-        _mtimeDelta = mtime - now / MemoryMap.CyclesPerTick;
-        UpdateMtip(now);
-    }
+    private static ulong MtimeAt(ulong cycle) => cycle / MemoryMap.CyclesPerTick;
 
     private void SetMsip(bool level)
     {

@@ -121,26 +121,14 @@ public class ClintTests
     }
 
     [Fact]
-    public void Writing_mtime_continues_counting_from_the_written_value()
+    public void Mtime_ignores_writes_because_it_is_the_machine_clock()
     {
         _clock.Now = 1_000;                             // mtime 100
         Write(MtimeLo, 7);
-        Assert.Equal(7UL, _clint.Mtime);
-        _clock.Now = 1_050;
-        Assert.Equal(12UL, _clint.Mtime);
         Write(MtimeHi, 2);
-        Assert.Equal((2UL << 32) | 12, _clint.Mtime);
-    }
-
-    [Fact]
-    public void Timer_event_follows_a_written_mtime()
-    {
-        _clock.Now = 1_000;                             // mtime 100
-        Write(MtimeLo, 0);
-        SetMtimecmp(30);
-        Assert.Equal(1_300UL, _clint.NextEvent);
-        RunTo(1_300);
-        Assert.True(_mtip.Level);
+        Assert.Equal(100u, Read(MtimeLo));
+        Assert.Equal(0u, Read(MtimeHi));
+        Assert.Equal(100UL, _clint.Mtime);
     }
 
     [Fact]
