@@ -39,6 +39,14 @@ public class MachineTests
     }
 
     [Fact]
+    public void Supervisor_timer_interrupt_is_taken_at_the_cycle_stimecmp_names()
+    {
+        var run = RunElf("sstc.elf");
+        // stimecmp = 500 ticks = cycle 5,000; delegated to S-mode (scause = interrupt 5).
+        Assert.Equal($"scause 80000005 cycle {5_000 + CycleModel.TrapEntry:x8}\n", run.Output);
+    }
+
+    [Fact]
     public void Wfi_skips_idle_time_instead_of_executing_it()
     {
         var output = new MemoryStream();
