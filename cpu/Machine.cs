@@ -58,7 +58,7 @@ public sealed class Machine : IDisposable, IClock
         _output = config.Output ?? Console.OpenStandardOutput();
 
         IConsoleInput input =
-            config.InteractiveInput ? new TerminalInput(Console.OpenStandardInput())
+            config.InteractiveInput ? new TerminalInput(config.TerminalStream ?? Console.OpenStandardInput())
             : config.InputStream is not null ? new DeterministicInput(config.InputStream)
             : new DeterministicInput(config.Input ?? []);
 

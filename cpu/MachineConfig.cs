@@ -1,7 +1,7 @@
 namespace ToyMachine.Cpu;
 
 /// <summary>What a machine is built with: memory, disk, console and boot command line.</summary>
-public sealed class MachineConfig
+public sealed record MachineConfig
 {
     /// <summary>RAM size in bytes (16 MiB to 1 GiB; 128 MiB by default).</summary>
     public uint MemorySize { get; init; } = MemoryMap.DefaultRamSize;
@@ -23,8 +23,12 @@ public sealed class MachineConfig
     /// has consumed the last; used instead of <see cref="Input"/> when set.</summary>
     public Stream? InputStream { get; init; }
 
-    /// <summary>Read the console from the terminal (the interactive <c>boot</c>).</summary>
+    /// <summary>Read the console from the terminal (the interactive <c>boot</c>): from
+    /// <see cref="TerminalStream"/>, or standard input when that is null.</summary>
     public bool InteractiveInput { get; init; }
+
+    /// <summary>The terminal's byte stream for <see cref="InteractiveInput"/>.</summary>
+    public Stream? TerminalStream { get; init; }
 
     /// <summary>Where the UART's output goes (stdout by default).</summary>
     public Stream? Output { get; init; }

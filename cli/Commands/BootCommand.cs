@@ -48,18 +48,13 @@ internal static class BootCommand
                 if (!inputFile.Exists) return ExitCodes.Fail(ExitCodes.BadInput, $"--input {inputFile.Name}: no such file");
                 inputBytes = File.ReadAllBytes(inputFile.FullName);
             }
-            bool interactive = inputBytes is null && !Console.IsInputRedirected;
-
-            using var terminal = interactive ? new Terminal() : null;
-            using var machine = new Machine(new MachineConfig
+            using var console = GuestConsole.Open(inputBytes);
+            using var machine = new Machine(console.Configure(new MachineConfig
             {
                 MemorySize = mib << 20,
                 DiskImage = path,
                 CommandLine = commandLine,
-                Input = inputBytes,
-                InputStream = inputBytes is null && !interactive ? MachineOptions.PipedInput() : null,
-                InteractiveInput = interactive,
-            });
+            }));
             return MachineSession.Run(machine, parse.GetValue(maxCycles), parse.GetValue(stats), parse.GetValue(trace)?.FullName);
         });
         return command;

@@ -7,6 +7,8 @@ internal static class ExitCodes
     public const int BadInput = 2;
     /// <summary>The cycle budget (--max-cycles) ran out, as timeout(1) reports.</summary>
     public const int CycleLimit = 124;
+    /// <summary>The user stopped an interactive machine with Ctrl-A x (as a shell reports SIGINT).</summary>
+    public const int Interrupted = 130;
     /// <summary>The machine went idle with nothing left that could wake it.</summary>
     public const int Idle = 125;
 

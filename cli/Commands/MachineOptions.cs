@@ -14,7 +14,4 @@ internal static class MachineOptions
     public static Option<FileInfo?> Trace() =>
         new("--trace") { Description = "write one line per instruction to FILE" };
 
-    /// <summary>Standard input when it is a pipe or a file (not a terminal), read in order
-    /// as the guest consumes it; otherwise null.</summary>
-    public static Stream? PipedInput() => Console.IsInputRedirected ? Console.OpenStandardInput() : null;
 }

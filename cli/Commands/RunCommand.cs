@@ -29,7 +29,8 @@ internal static class RunCommand
             catch (IOException e) { return ExitCodes.Fail(ExitCodes.BadInput, $"{file.Name}: {e.Message}"); }
             catch (UnauthorizedAccessException e) { return ExitCodes.Fail(ExitCodes.BadInput, $"{file.Name}: {e.Message}"); }
 
-            using var machine = new Machine(new MachineConfig { InputStream = MachineOptions.PipedInput() });
+            using var console = GuestConsole.Open(null);
+            using var machine = new Machine(console.Configure(new MachineConfig()));
             try
             {
                 machine.LoadElf(elf);

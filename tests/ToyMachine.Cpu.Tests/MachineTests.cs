@@ -47,6 +47,20 @@ public class MachineTests
     }
 
     [Fact]
+    public void Console_input_arrives_byte_by_byte_through_the_UART_interrupt()
+    {
+        var output = new MemoryStream();
+        using var machine = new Machine(new MachineConfig
+        {
+            Output = output, MemorySize = 16 << 20, Input = Encoding.ASCII.GetBytes("hello, toy q ignored"),
+        });
+        machine.LoadElf(ElfFile.Load(Fixture("echo.elf")));
+        Assert.Equal(StopReason.PowerOff, machine.Run(10_000_000));
+        Assert.Equal("HELLO, TOY \nbye\n", Encoding.ASCII.GetString(output.ToArray()));
+        Assert.Equal(12, machine.ExitCode);     // the bytes up to and including 'q'
+    }
+
+    [Fact]
     public void Wfi_skips_idle_time_instead_of_executing_it()
     {
         var output = new MemoryStream();
