@@ -29,6 +29,29 @@ public class MachineTests
     }
 
     [Fact]
+    public void A_riscv_tests_style_program_passes_through_tohost()
+    {
+        var run = RunElf("selftest.elf");
+        Assert.Equal(StopReason.PowerOff, run.Reason);
+        Assert.True(run.ExitCode == 0, $"selftest.s failed case {run.ExitCode}");
+    }
+
+    [Fact]
+    public void A_store_to_tohost_with_bit_0_set_ends_the_run_with_value_shifted_right()
+    {
+        var elf = ElfFile.Load(Fixture("selftest.elf"));
+        using var machine = new Machine(new MachineConfig { Output = Stream.Null, MemorySize = 16 << 20 });
+        machine.LoadElf(elf);
+        // Replace the program's first instruction with: sw t0, 0(t1) where t0 = 85, t1 = tohost.
+        machine.Hart.SetReg(5, 85);
+        machine.Hart.SetReg(6, elf.Symbols["tohost"]);
+        machine.Ram.Write(elf.Entry, BitConverter.GetBytes(0x0053_2023u));
+        Assert.Equal(StopReason.PowerOff, machine.Run(1_000));
+        Assert.Equal(42, machine.ExitCode);
+        Assert.Equal(1ul, machine.Hart.Instructions);
+    }
+
+    [Fact]
     public void Machine_timer_interrupt_is_taken_at_the_cycle_mtimecmp_names()
     {
         var run = RunElf("timer.elf");

@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-as="riscv64-unknown-elf-as -march=rv32ima_zicsr_zifencei -mabi=ilp32"
-ld="riscv64-unknown-elf-ld -m elf32lriscv -N --no-warn-rwx-segments -Ttext=0x80000000"
-for p in hello spin timer idle sstc echo; do
+as="riscv64-unknown-elf-as -march=rv32ima_zicsr_zifencei -mabi=ilp32 -mno-relax"
+ld="riscv64-unknown-elf-ld -m elf32lriscv --no-relax -N --no-warn-rwx-segments -Ttext=0x80000000"
+for p in hello spin timer idle sstc echo selftest; do
   $as -o "$tmp/$p.o" "$p.s"
   $ld -o "$p.elf" "$tmp/$p.o"
 done
