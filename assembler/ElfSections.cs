@@ -135,7 +135,9 @@ internal sealed class ElfSections
                 throw new InvalidElfException($"section {i} lies outside the file");
         }
 
-        ReadOnlySpan<byte> names = shstrndx < shnum ? file.AsSpan((int)raw[shstrndx].Offset, (int)raw[shstrndx].Size) : [];
+        ReadOnlySpan<byte> Table(int i) =>
+            i < shnum && raw[i].Type != ElfSectionHeader.ShtNobits ? file.AsSpan((int)raw[i].Offset, (int)raw[i].Size) : [];
+        var names = Table(shstrndx);
         var sections = new List<ElfSectionHeader>();
         for (int i = 0; i < shnum; i++)
             sections.Add(new ElfSectionHeader(i, Str(names, raw[i].Name), raw[i].Type, raw[i].Flags, raw[i].Addr, raw[i].Offset, raw[i].Size));
@@ -146,7 +148,7 @@ internal sealed class ElfSections
         {
             if (raw[i].Type != ShtSymtab) continue;
             if (raw[i].Link >= shnum) throw new InvalidElfException($"section {i} (.symtab) links to a missing string table");
-            var strings = file.AsSpan((int)raw[(int)raw[i].Link].Offset, (int)raw[(int)raw[i].Link].Size);
+            var strings = Table((int)raw[i].Link);
             uint end = raw[i].Offset + raw[i].Size;
             for (uint s = raw[i].Offset + 16; s + 16 <= end; s += 16)      // entry 0 is the null symbol
             {

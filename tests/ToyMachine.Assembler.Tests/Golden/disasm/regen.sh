@@ -7,6 +7,7 @@
 #   NAME.objdump      riscv64-unknown-elf-objdump -d NAME.elf
 #   layout-stripped.elf   layout.elf without symbols
 #   csrs-1.11.elf, csrs-1.12.elf, csrs-noattr.elf   csrs.s under each privileged spec
+#   fixture-NAME.objdump   objdump -d of tests/ToyMachine.Cpu.Tests/Fixtures/NAME.elf
 #   aliases.bin       .text of aliases.elf as a flat binary
 #   aliases.bin.objdump   objdump -D -b binary -m riscv:rv32 --adjust-vma=0x80000000
 #
@@ -47,6 +48,16 @@ $objdump -d csrs-noattr.elf > csrs-noattr.objdump
 # Without .symtab objdump has no labels but "<.text>" and prints targets as 0x...
 riscv64-unknown-elf-strip -o layout-stripped.elf layout.elf
 $objdump -d layout-stripped.elf > layout-stripped.objdump
+
+# Real programs: the machine's test fixtures (tests/ToyMachine.Cpu.Tests/Fixtures), as
+# objdump prints them (run there, so the header names the file alone), and hello.elf
+# without symbols, which is what the trace's stateless disassembly is checked against.
+fixtures=../../../ToyMachine.Cpu.Tests/Fixtures
+for p in hello echo selftest sstc timer idle spin; do
+  (cd "$fixtures" && $objdump -d "$p.elf") > "fixture-$p.objdump"
+done
+riscv64-unknown-elf-strip -o "$tmp/hello.elf" "$fixtures/hello.elf"
+(cd "$tmp" && $objdump -d hello.elf) > fixture-hello-stripped.objdump
 
 riscv64-unknown-elf-objcopy -O binary -j .text aliases.elf aliases.bin
 $objdump -D -b binary -m riscv:rv32 --adjust-vma=0x80000000 aliases.bin > aliases.bin.objdump
