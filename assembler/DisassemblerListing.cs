@@ -62,6 +62,7 @@ public static class DisassemblerListing
         int skipAddressChars = SkipAddressChars(vma, stop);
         var symbol = symbols.Find(vma, section, requireSection: true, out int place);
         uint offset = 0;
+        int lastChunk = 0;   // objdump's info->bytes_per_chunk, which the raw dump reuses
         while (offset < stop)
         {
             uint address = vma + offset;
@@ -83,7 +84,11 @@ public static class DisassemblerListing
                 : next is null ? stop : next.Value - vma;
             if (nextStop > stop || nextStop <= offset) nextStop = stop;
 
-            AppendBytes(text, section, data, offset, nextStop, skipAddressChars, symbols, context);
+            // A symbol marked as an object (not a function) gets its bytes dumped, not disassembled.
+            bool insns = symbol is null || symbol.SectionIndex != section.Index || symbol.Value > address
+                || symbol.Type != ElfSymbolEntry.SttObject;
+            if (insns) AppendBytes(text, section, data, offset, nextStop, skipAddressChars, symbols, context, ref lastChunk);
+            else AppendRawBytes(text, section, data, offset, nextStop, skipAddressChars, lastChunk);
             offset = nextStop;
             symbol = next;
         }
@@ -91,7 +96,7 @@ public static class DisassemblerListing
 
     // objdump.c disassemble_bytes, with riscv-dis.c choosing instruction or data.
     private static void AppendBytes(StringBuilder text, ElfSectionHeader section, ReadOnlySpan<byte> data,
-        uint start, uint stop, int skipAddressChars, DisassemblerSymbols symbols, DisassemblerContext context)
+        uint start, uint stop, int skipAddressChars, DisassemblerSymbols symbols, DisassemblerContext context, ref int lastChunk)
     {
         uint offset = start;
         while (offset < stop)
@@ -144,6 +149,7 @@ public static class DisassemblerListing
                 }
             }
 
+            lastChunk = chunk;
             AppendAddressColumn(text, address, skipAddressChars);
             int shown = Math.Min(length, perLine);
             for (int j = 0; j < shown; j += chunk)
@@ -156,6 +162,60 @@ public static class DisassemblerListing
             for (int pb = shown; pb < perLine; pb += chunk)
                 text.Append(' ', chunk * 2 + 1);
             text.Append('\t').Append(line).Append('\n');
+            // Bytes beyond one line's worth (instructions over 8 bytes) continue below.
+            for (; shown < length; shown += perLine)
+            {
+                AppendAddressColumn(text, address + (uint)shown, skipAddressChars);
+                for (int j = shown; j < shown + perLine && j < length; j += chunk)
+                {
+                    if (offset + j + chunk <= stop)
+                        for (int k = chunk - 1; k >= 0; k--)
+                            text.Append(data[(int)offset + j + k].ToString("x2"));
+                    text.Append(' ');
+                }
+                text.Append('\n');
+            }
+            offset += (uint)length;
+        }
+    }
+
+    // disassemble_bytes for an object symbol: 16 bytes a line in chunks of the size the
+    // last disassembled item had (1 when none), then the bytes as ASCII. A chunk that runs
+    // past the symbol's end is left blank, as objdump leaves it.
+    private static void AppendRawBytes(StringBuilder text, ElfSectionHeader section, ReadOnlySpan<byte> data,
+        uint start, uint stop, int skipAddressChars, int lastChunk)
+    {
+        const int PerLine = 16;
+        int chunk = lastChunk == 0 ? 1 : lastChunk;
+        uint offset = start;
+        while (offset < stop)
+        {
+            uint zeros = offset;
+            while (zeros < stop && data[(int)zeros] == 0) zeros++;
+            if (zeros - offset >= SkipZeroes || (zeros == stop && zeros - offset < SkipZeroesAtEnd))
+            {
+                text.Append("\t...\n");
+                offset = zeros == stop ? zeros : offset + ((zeros - offset) & ~3u);
+                continue;
+            }
+            int length = (int)Math.Min(PerLine, stop - offset);
+            AppendAddressColumn(text, section.Address + offset, skipAddressChars);
+            for (int j = 0; j < length; j += chunk)
+            {
+                if (offset + j + chunk <= stop)
+                    for (int k = chunk - 1; k >= 0; k--)
+                        text.Append(data[(int)offset + j + k].ToString("x2"));
+                text.Append(' ');
+            }
+            for (int pb = length; pb < PerLine; pb += chunk)
+                text.Append(' ', chunk * 2 + 1);
+            text.Append("    ");
+            for (int j = 0; j < length; j++)
+            {
+                byte b = data[(int)offset + j];
+                text.Append(b >= 0x20 && b < 0x7F ? (char)b : '.');
+            }
+            text.Append('\n');
             offset += (uint)length;
         }
     }

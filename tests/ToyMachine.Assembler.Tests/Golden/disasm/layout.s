@@ -1,6 +1,7 @@
 # How objdump lays out a program: labels (local, global, function, several at one
 # address), data in .text (.word/.half/.byte, odd sizes), runs of zeros, a second code
-# section, auipc/addi pairs whose target objdump prints as a comment.
+# section, auipc/addi pairs whose target objdump prints as a comment, an object symbol
+# in .text (dumped, not disassembled) and encodings longer than 32 bits.
     .section .text.init, "ax", @progbits
     .globl _start
     .type _start, @function
@@ -58,6 +59,21 @@ local_same:
     ebreak
     .word 0, 0
     .byte 0
+
+    .type table_in_text, @object
+table_in_text:
+    .word 0x64636261, 0x9abcdef0
+    .byte 1, 2, 3, 4, 5, 6, 7, 8, 9
+    .size table_in_text, 17
+    .balign 4
+    .type long_insns, @function
+long_insns:
+    # Encodings longer than 32 bits (reserved): objdump shows their bytes.
+    .insn 6, 0x12345678909f
+    .insn 8, 0x123456789012343f
+    .insn 10, 0x1234567890123456007f
+    nop
+    .byte 0x1f, 0x00
 
     .data
     .balign 4
