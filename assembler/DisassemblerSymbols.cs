@@ -122,36 +122,51 @@ internal sealed class DisassemblerSymbols
     /// <summary>objdump_print_value: eight hex digits, or without leading zeros.</summary>
     public static string Hex(uint value, bool skipZeroes) => skipZeroes ? value.ToString("x") : value.ToString("x8");
 
+    // The mapping symbols of each section, in sorted order: (address, data?).
+    private readonly Dictionary<int, (uint Value, bool Data)[]> _mapping = new();
+
+    private (uint Value, bool Data)[] MappingOf(ElfSectionHeader section)
+    {
+        if (!_mapping.TryGetValue(section.Index, out var list))
+        {
+            list = _sorted.Where(s => s.SectionIndex == section.Index && IsMapping(s.Name))
+                .Select(s => (s.Value, s.Name == "$d")).ToArray();
+            _mapping[section.Index] = list;
+        }
+        return list;
+    }
+
+    // Index of the first mapping symbol above the address.
+    private static int FirstAbove((uint Value, bool Data)[] list, uint address)
+    {
+        int lo = 0, hi = list.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (list[mid].Value <= address) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>Whether <paramref name="address"/> of <paramref name="section"/> holds data:
     /// the last mapping symbol at or below it in the section says (<c>$d</c> data,
     /// <c>$x</c> code); code when there is none.</summary>
     public bool IsData(ElfSectionHeader section, uint address)
     {
-        bool data = false;
-        foreach (var s in _sorted)
-        {
-            if (s.Value > address) break;
-            if (s.SectionIndex != section.Index) continue;
-            if (s.Name == "$d") data = true;
-            else if (IsMapping(s.Name)) data = false;
-        }
-        return data;
+        var list = MappingOf(section);
+        int above = FirstAbove(list, address);
+        return above > 0 && list[above - 1].Data;
     }
 
     /// <summary>riscv_data_length: a data chunk is 4 bytes, cut at the next mapping symbol
     /// of the section (or, when there is none, at the section's end); 3 becomes 2.</summary>
     public uint DataLength(ElfSectionHeader section, uint address)
     {
-        uint length = 4;
-        bool found = false;
-        foreach (var s in _sorted)
-            if (s.Value > address && s.SectionIndex == section.Index && IsMapping(s.Name))
-            {
-                length = Math.Min(length, s.Value - address);
-                found = true;
-                break;
-            }
-        if (!found) length = Math.Min(length, section.Address + section.Size - address);
+        var list = MappingOf(section);
+        int above = FirstAbove(list, address);
+        uint length = above < list.Length
+            ? Math.Min(4, list[above].Value - address)
+            : Math.Min(4, section.Address + section.Size - address);
         return length == 3 ? 2 : length;
     }
 }
