@@ -7,5 +7,13 @@ namespace ToyMachine.Cli.Commands;
 /// turned into a space, so the trace's columns stay aligned.</summary>
 internal static class TraceDisassembler
 {
-    public static string Format(uint word, uint pc) => Disassembler.Disassemble(word, pc).Replace('\t', ' ');
+    // Tracer pads the text to 32 columns and appends the effect directly; a longer text
+    // (such as "jalr s10,-2048(zero) # 0xfffff800") gets a space so the two stay apart.
+    private const int Column = 32;
+
+    public static string Format(uint word, uint pc)
+    {
+        string text = Disassembler.Disassemble(word, pc).Replace('\t', ' ');
+        return text.Length >= Column ? text + " " : text;
+    }
 }
