@@ -32,6 +32,8 @@ _start:
 
     li    s0, 13
     la    a2, text_end
+    addi  a2, a2, 3             # GNU as pads .text to its 4-byte alignment
+    andi  a2, a2, -4
     la    a3, data_word
     call  check_zero
 
