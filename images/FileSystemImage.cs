@@ -268,14 +268,15 @@ public sealed class FileSystemImage
             catch (ImageException e) { problems.Add(e.Message); }
         }
 
-        uint free = 0;
+        uint free = 0, wrongBits = 0;
         for (uint b = 0; b < sb.BitmapBlocks * (uint)BitsPerBitmapBlock; b++)
         {
             bool bit = IsBlockInUse(b);
             bool expected = b >= sb.TotalBlocks || used[b];
-            if (bit != expected) problems.Add($"bitmap bit {b} is {(bit ? 1 : 0)}, block is {(expected ? "in use" : "free")}");
+            if (bit != expected && ++wrongBits <= 10) problems.Add($"bitmap bit {b} is {(bit ? 1 : 0)}, block is {(expected ? "in use" : "free")}");
             if (!bit) free++;
         }
+        if (wrongBits > 10) problems.Add($"... {wrongBits} wrong bitmap bits in all");
         if (free != sb.FreeBlocks) problems.Add($"superblock free_blocks {sb.FreeBlocks}, bitmap has {free}");
 
         uint freeInodes = 0;

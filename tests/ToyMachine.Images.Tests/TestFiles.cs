@@ -53,5 +53,12 @@ internal static class TestFiles
         return b;
     }
 
+    /// <summary>Fails with the offset of the first non-zero byte, if any.</summary>
+    public static void AssertZero(ReadOnlySpan<byte> bytes)
+    {
+        int at = bytes.IndexOfAnyExcept((byte)0);
+        Assert.True(at < 0, $"byte {at} of the range is 0x{(at < 0 ? 0 : bytes[at]):X2}, not zero");
+    }
+
     public static uint U32(byte[] image, int at) => BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan(at));
 }
