@@ -9,8 +9,8 @@ namespace ToyMachine.Images.Tests;
 /// indirect) and /etc/motd.</summary>
 public class LayoutTests
 {
-    // tinykernel.elf (readelf -l): .text 0x14c bytes at file offset 0x94 -> 0x8001_0000;
-    // .data 5 bytes at file offset 0x1e0 -> 0x8001_2000, memsz 0x10007.
+    // tinykernel.elf (readelf -l): .text 0x154 bytes at file offset 0x94 -> 0x8001_0000;
+    // .data 5 bytes at file offset 0x1e8 -> 0x8001_2000, memsz 0x10007.
     private const int KernelFileSize = 0x2005, KernelMemSize = 0x12007;
     private const int BigSize = 13 * 4096 + 5;
 
@@ -70,9 +70,9 @@ public class LayoutTests
     public void The_kernel_blob_is_the_flattened_memory_image_from_block_1()
     {
         var elf = TinyKernel;
-        Assert.Equal(elf.AsSpan(0x94, 0x14c).ToArray(), Image.AsSpan(4096, 0x14c).ToArray());
-        AssertZero(Image.AsSpan(4096 + 0x14c, 0x2000 - 0x14c));    // the gap
-        Assert.Equal(elf.AsSpan(0x1e0, 5).ToArray(), Image.AsSpan(4096 + 0x2000, 5).ToArray());
+        Assert.Equal(elf.AsSpan(0x94, 0x154).ToArray(), Image.AsSpan(4096, 0x154).ToArray());
+        AssertZero(Image.AsSpan(4096 + 0x154, 0x2000 - 0x154));    // the gap
+        Assert.Equal(elf.AsSpan(0x1e8, 5).ToArray(), Image.AsSpan(4096 + 0x2000, 5).ToArray());
         AssertZero(Image.AsSpan(4096 + KernelFileSize, 3 * 4096 - KernelFileSize));  // padding
     }
 
@@ -168,6 +168,6 @@ public class LayoutTests
         Assert.Equal(UserProgram, fs.ReadFile("/bin/../bin/./true"));
         Assert.Equal(25u, fs.ReadInode(5).Indirect);
         Assert.Equal(26u, fs.BlockOf(fs.ReadInode(5), 12));
-        Assert.Equal(TinyKernel.AsSpan(0x94, 0x14c).ToArray(), fs.KernelBlob[..0x14c].ToArray());
+        Assert.Equal(TinyKernel.AsSpan(0x94, 0x154).ToArray(), fs.KernelBlob[..0x154].ToArray());
     }
 }
