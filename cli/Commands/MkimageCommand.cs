@@ -21,7 +21,7 @@ internal static class MkimageCommand
         var bootBlock = new Option<FileInfo?>("--bootblock") { Description = "the boot block, a flat binary of at most 512 bytes (default: the one dotnet build produced)" };
         var add = new Option<string[]>("--add")
         {
-            Description = "put HOSTFILE into the image at /GUEST/PATH (repeatable; files under /bin must be user programs)",
+            Description = "put HOSTFILE into the image at /GUEST/PATH (repeatable; ELF files are checked as user programs)",
             HelpName = "HOSTFILE:/GUEST/PATH",
             DefaultValueFactory = _ => [],
         };

@@ -63,10 +63,11 @@ public sealed class MkimageCommandTests : IDisposable
     }
 
     [Fact]
-    public void Mkimage_refuses_a_non_program_under_bin_naming_the_host_file()
+    public void Mkimage_refuses_a_truncated_program_naming_the_host_file()
     {
-        AssertOneLineError(Mkimage(Temp("x.img"), "--add", $"{ImagesFixture("tinykernel.s")}:/bin/sh"),
-            "tinykernel.s: not an ELF file (everything under /bin must be a program)");
+        string broken = Temp("broken.elf");
+        File.WriteAllBytes(broken, File.ReadAllBytes(ImagesFixture("user.elf"))[..40]);
+        AssertOneLineError(Mkimage(Temp("x.img"), "--add", $"{broken}:/bin/broken"), "broken.elf: not an ELF file");
     }
 
     [Fact]
