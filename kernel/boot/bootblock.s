@@ -83,25 +83,39 @@ _start:
     lw    a4, SB_KCOUNT(s1)
     call  read
 
-    # Zero [s3, s4): bytes up to a word boundary, words, then the last bytes.
-    # (The DMA may have written up to 511 zero bytes of padding past s3; they are
-    # zeroed again here, and nothing past s4 is touched.)
+    # Zero [s3, s4): bytes up to a word boundary, 32 bytes at a time, words, then
+    # the last bytes. (The DMA may have written up to 511 zero bytes of padding past
+    # s3; they are zeroed again here, and nothing past s4 is touched.) The 32-byte
+    # loop costs 12 instructions for 32 bytes, against 40 a word at a time: a kernel
+    # bss of several hundred KiB is most of the boot block's work.
 1:  andi  t0, s3, 3
     beqz  t0, 2f
-    bgeu  s3, s4, 4f
+    bgeu  s3, s4, 5f
     sb    zero, 0(s3)
     addi  s3, s3, 1
     j     1b
-2:  addi  t0, s3, 4
+2:  addi  t0, s3, 32
     bltu  s4, t0, 3f
     sw    zero, 0(s3)
+    sw    zero, 4(s3)
+    sw    zero, 8(s3)
+    sw    zero, 12(s3)
+    sw    zero, 16(s3)
+    sw    zero, 20(s3)
+    sw    zero, 24(s3)
+    sw    zero, 28(s3)
     mv    s3, t0
     j     2b
-3:  bgeu  s3, s4, 4f
+3:  addi  t0, s3, 4
+    bltu  s4, t0, 4f
+    sw    zero, 0(s3)
+    mv    s3, t0
+    j     3b
+4:  bgeu  s3, s4, 5f
     sb    zero, 0(s3)
     addi  s3, s3, 1
-    j     3b
-4:  fence.i                     # the kernel's code arrived by DMA
+    j     4b
+5:  fence.i                     # the kernel's code arrived by DMA
     lw    t0, SB_KENTRY(s1)
     jr    t0
 
