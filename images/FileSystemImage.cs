@@ -206,14 +206,16 @@ public sealed class FileSystemImage
         return (_image[at] >> (int)(block % 8) & 1) != 0;
     }
 
-    /// <summary>Checks the file system's invariants (docs/image-format.md): "." and ".."
-    /// first in every directory, links counts, every used block marked in the bitmap and
+    /// <summary>Checks the image's invariants (docs/image-format.md): the boot signature,
+    /// "." and ".." first in every directory, links counts, every used block marked in the bitmap and
     /// used once, free counts in the superblock, free inodes all zero.</summary>
     /// <returns>One line for each problem found; empty for a sound image.</returns>
     public IReadOnlyList<string> Check()
     {
         var problems = new List<string>();
         var sb = Superblock;
+        if (BinaryPrimitives.ReadUInt32LittleEndian(_image.AsSpan(BootCodeSize)) != BootSignature)
+            problems.Add("sector 0 does not end with the boot signature \"BOOT\"");
         var owner = new Dictionary<uint, uint>();
         var links = new Dictionary<uint, uint>();
         var used = new bool[sb.TotalBlocks];

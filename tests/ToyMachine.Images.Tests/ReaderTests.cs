@@ -62,6 +62,14 @@ public class ReaderTests
     }
 
     [Fact]
+    public void Check_finds_a_missing_boot_signature()
+    {
+        var image = Image();
+        image[511] = 0;
+        Assert.Equal(["sector 0 does not end with the boot signature \"BOOT\""], FileSystemImage.Open(image).Check());
+    }
+
+    [Fact]
     public void Check_finds_a_block_used_twice()
     {
         var image = Image();
