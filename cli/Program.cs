@@ -6,5 +6,6 @@ var root = new RootCommand("ToyMachine: an emulated RISC-V computer, its assembl
     BootCommand.Create(),
     RunCommand.Create(),
     DisasmCommand.Create(),
+    MkimageCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using ToyMachine.Cpu;
 
 namespace ToyMachine.Cli.Commands;
@@ -7,8 +8,14 @@ namespace ToyMachine.Cli.Commands;
 /// image's boot block (machine.md, "Boot").</summary>
 internal static class BootCommand
 {
-    /// <summary>The default image, which the build places beside the command.</summary>
-    public static string DefaultImagePath => Path.Combine(AppContext.BaseDirectory, "default.img");
+    /// <summary>The default image: <c>images/default</c> of the repository the command was
+    /// built from (cli/ToyMachine.Cli.csproj records the root as assembly metadata
+    /// "RepositoryRoot"), which <c>dotnet build</c> writes. Null when the root is unknown.</summary>
+    public static string? DefaultImagePath =>
+        typeof(BootCommand).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "RepositoryRoot")?.Value is { Length: > 0 } root
+            ? Path.Combine(root, "images", "default")
+            : null;
 
     public static Command Create()
     {
@@ -25,11 +32,11 @@ internal static class BootCommand
         };
         command.SetAction(parse =>
         {
-            string path = parse.GetValue(image)?.FullName ?? DefaultImagePath;
+            string? path = parse.GetValue(image)?.FullName ?? DefaultImagePath;
             string name = parse.GetValue(image)?.Name ?? "default image";
-            if (!File.Exists(path))
+            if (path is null || !File.Exists(path))
                 return ExitCodes.Fail(ExitCodes.BadInput, parse.GetValue(image) is null
-                    ? $"the default image is missing ({path}); run 'dotnet build' first"
+                    ? $"no default image: run dotnet build (looked for {path ?? "images/default"})"
                     : $"{name}: no such file");
             long length = new FileInfo(path).Length;
             if (length == 0 || length % 512 != 0)
