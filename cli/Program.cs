@@ -5,5 +5,6 @@ var root = new RootCommand("ToyMachine: an emulated RISC-V computer, its assembl
 {
     BootCommand.Create(),
     RunCommand.Create(),
+    AsmCommand.Create(),
 };
 return root.Parse(args).Invoke();
