@@ -823,10 +823,13 @@ internal sealed partial class Driver
         byte[]? constBytes = null;
         int constCount = 0;
         var startLoc = At(p);
+        int index = 0;
         while (true)
         {
             int vs = SkipWs(t, p, e);
+            _dotExtra = index++ * width;
             var expr = ParseExpression(t, ref p, e);
+            _dotExtra = 0;
             if (expr is null) return;
             if (expr is NumExpr n && pending is null)
             {
@@ -1001,6 +1004,9 @@ internal sealed partial class Driver
             if (bytes > 1L << 31) { Error(loc, "alignment too large"); return; }
         }
         if (bytes > _sec.Align && maxSkip != 0) _sec.Align = (int)bytes;
+        // GNU as (riscv_frag_align_code): in code, without a fill value, an alignment no
+        // larger than an instruction is only recorded, not padded.
+        if (_sec.IsCode && !hasFill && bytes <= 4) return;
         var item = NewItem(ItemKind.Align, 0, loc);
         item.Count = bytes;
         item.HasFill = hasFill;

@@ -4,6 +4,9 @@ internal enum Modifier : byte { None, Hi, Lo, PcrelHi, PcrelLo }
 
 internal sealed partial class Driver
 {
+    /// <summary>Bytes already emitted by the statement being read (for '.').</summary>
+    private int _dotExtra;
+
     /// <summary>Parses an expression starting at p; stops before a comma, an unmatched ')'
     /// or the end. Reports errors and returns null on failure.</summary>
     internal Expr? ParseExpression(string t, ref int p, int e) => ParseBinary(t, ref p, e, 1);
@@ -118,7 +121,7 @@ internal sealed partial class Driver
             if (ne == p + 1 && c == '.')
             {
                 p = ne;
-                return new DotExpr(_sec, _sec.Items.Count, at);
+                return new DotExpr(_sec, _sec.Items.Count, _dotExtra, at);
             }
             var sym = GetSymbol(t.AsSpan(p, ne - p));
             p = ne;

@@ -21,7 +21,8 @@ internal static class ElfWriter
         if (text.Count > 0)
         {
             uint start = text[0].Address, end = text[^1].Address + text[^1].Size;
-            segments.Add((start, end - start, end - start, 5, text));
+            uint flags = text.Any(s => s.Name == ".text") ? 5u : 4u; // R+X, or R for .rodata alone
+            segments.Add((start, end - start, end - start, flags, text));
         }
         if (data.Count > 0)
         {

@@ -29,10 +29,12 @@ internal sealed class SymExpr(Symbol symbol, Loc loc) : Expr
 }
 
 /// <summary><c>.</c>: the location of the statement it is written in.</summary>
-internal sealed class DotExpr(Section section, int itemIndex, Loc loc) : Expr
+internal sealed class DotExpr(Section section, int itemIndex, int extra, Loc loc) : Expr
 {
     public Section Section { get; } = section;
     public int ItemIndex { get; } = itemIndex;
+    /// <summary>Bytes after the start of the item (the n-th value of a .word list).</summary>
+    public int Extra { get; } = extra;
     public override Loc Loc { get; } = loc;
 }
 
@@ -84,11 +86,11 @@ internal static class Eval
                 v.Off = n.Value;
                 return true;
             case DotExpr d:
-                if (final) v.Off = d.Section.Address + d.Section.OffsetOf(d.ItemIndex);
+                if (final) v.Off = d.Section.Address + d.Section.OffsetOf(d.ItemIndex) + d.Extra;
                 else
                 {
                     v.Sec = d.Section;
-                    v.Off = d.Section.OffsetOf(d.ItemIndex);
+                    v.Off = d.Section.OffsetOf(d.ItemIndex) + d.Extra;
                     v.Var = VarAt(d.Section, d.ItemIndex);
                 }
                 return true;
