@@ -289,7 +289,16 @@ internal sealed partial class Driver
             char c = t[p];
             if (c == '(') depth++;
             else if (c == ')') { if (depth > 0) depth--; }
-            else if (depth == 0 && (c == ',' || c == ' ' || c == '\t')) break;
+            else if (depth == 0 && c == ',') break;
+            else if (depth == 0 && (c == ' ' || c == '\t'))
+            {
+                // GNU as's input scrubber keeps a blank only between two symbol characters
+                // ("m 1 2" has two arguments, "m 42 << 8" one).
+                int j = SkipWs(t, p, e);
+                if (j >= e || t[j] == ',' || (p > s && IsArgSymbolChar(t[p - 1]) && IsArgSymbolChar(t[j]))) break;
+                p = j;
+                continue;
+            }
             else if (c == '"')
             {
                 p++;
@@ -301,6 +310,8 @@ internal sealed partial class Driver
         if (p > e) p = e;
         return t.Substring(s, p - s);
     }
+
+    private static bool IsArgSymbolChar(char c) => IsIdentChar(c) || c == '"' || c == '\'';
 
     private void InvokeMacro(Macro m, string t, int p, int e, Loc at)
     {

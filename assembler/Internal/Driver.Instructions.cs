@@ -663,6 +663,12 @@ internal sealed partial class Driver
                 var ex = OpExpr(1, out var mod);
                 if (ex is null) return;
                 if (mod != Modifier.None) { Error(ex.Loc, "expected a symbol"); return; }
+                // A constant known at this point is loaded as li loads it (GNU as: load_const).
+                if (Eval.TryEval(ex, null, out var cv, out _, out _) && cv.Sec is null)
+                {
+                    LoadConstant(rd, cv.Off, loc);
+                    return;
+                }
                 EmitPcrelPair(rd, ex, M(Op.Addi) | Encoder.Rd(rd) | Encoder.Rs1(rd), store: false, loc);
                 return;
             }

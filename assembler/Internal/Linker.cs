@@ -50,6 +50,10 @@ internal sealed class Linker
 
     private bool Failed => _d.ErrorCount > 0;
 
+    /// <summary>Symbols GNU ld's default script provides, defined here when no file does.</summary>
+    private static readonly string[] LinkerSymbols =
+        ["_etext", "etext", "__etext", "_edata", "edata", "__bss_start", "_end", "end", "__global_pointer$"];
+
     public Image? Link()
     {
         CollectGlobals();
@@ -59,6 +63,7 @@ internal sealed class Linker
             foreach (var s in f.Sections)
                 Relax(s);
         var outputs = Place();
+        DefineLinkerSymbols(outputs);
         foreach (var f in _files)
             foreach (var s in f.Sections)
                 if (s.Kind != OutKind.None) Emit(s);
@@ -94,6 +99,7 @@ internal sealed class Linker
                 if (s.IsDefined || !s.ReferencedAt.IsValid) continue;
                 if (_resolve(s) is not null) continue;
                 string name = s.Name;
+                if (LinkerSymbols.Contains(name)) continue;
                 int mark = name.IndexOf('\u0002');
                 if (mark >= 0)
                 {
@@ -192,6 +198,32 @@ internal sealed class Linker
             result.Add(new OutputSection(OutNames[k], start, cur - start, [], align));
         }
         return result;
+    }
+
+    private void DefineLinkerSymbols(List<OutputSection> outputs)
+    {
+        uint End(string name, uint otherwise)
+        {
+            var o = outputs.FirstOrDefault(x => x.Name == name);
+            return o is null ? otherwise : o.Address + o.Size;
+        }
+        uint textEnd = End(".text", _options.Base);
+        uint dataStart = outputs.FirstOrDefault(x => x.Name is ".data" or ".bss")?.Address
+            ?? _options.DataAddress ?? AlignUp(End(".rodata", textEnd), 4096);
+        uint edata = End(".data", dataStart);
+        uint end = AlignUp(End(".bss", edata), 4);
+        var values = new Dictionary<string, uint>
+        {
+            ["_etext"] = textEnd, ["etext"] = textEnd, ["__etext"] = textEnd,
+            ["_edata"] = edata, ["edata"] = edata, ["__bss_start"] = edata,
+            ["_end"] = end, ["end"] = end, ["__global_pointer$"] = edata + 0x800,
+        };
+        var linkerFile = new FileUnit(new Source("<linker>", "", null));
+        foreach (var (name, value) in values)
+        {
+            if (_globals.ContainsKey(name)) continue;
+            _globals[name] = new Symbol(name, linkerFile) { Kind = SymKind.Equ, EquExpr = new NumExpr(value, default), Global = true };
+        }
     }
 
     private static uint AlignUp(uint v, uint a) => a <= 1 ? v : (v + a - 1) & ~(a - 1);

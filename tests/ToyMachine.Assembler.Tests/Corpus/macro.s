@@ -56,6 +56,9 @@ val2: .word 0
     pair 1+1, 3
     pair 5
     pair (1 + 1)
+    pair 1 + 1, 2
+    pair 3 << 1 4
+    pair 42 << 8
     pair b=9, a=8
     need 3
     need 3, 4

@@ -33,6 +33,11 @@ here:
     la a0, data1
     lla a1, data1
     la a2, here
+    .equ CONSTADDR, 0x70000000
+    la t0, CONSTADDR
+    lla t1, 0x1234
+    la t2, 5
+    la t3, 0x80000800
     lb a0, data1
     lh a1, data1
     lw a2, data1
