@@ -7,5 +7,6 @@ var root = new RootCommand("ToyMachine: an emulated RISC-V computer, its assembl
     RunCommand.Create(),
     DisasmCommand.Create(),
     MkimageCommand.Create(),
+    AsmCommand.Create(),
 };
 return root.Parse(args).Invoke();
