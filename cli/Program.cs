@@ -5,8 +5,9 @@ var root = new RootCommand("ToyMachine: an emulated RISC-V computer, its assembl
 {
     BootCommand.Create(),
     RunCommand.Create(),
+    AsmCommand.Create(),
     DisasmCommand.Create(),
     MkimageCommand.Create(),
-    AsmCommand.Create(),
+    BuildSystemCommand.Create(),
 };
 return root.Parse(args).Invoke();
