@@ -5,12 +5,8 @@
 # summary and returns the number of failures (main returns it: exit status 0 =
 # every check passed).
 
-.include "syscalls.inc"
+.include "tmacros.inc"
 
-.macro SYS num
-    li a7, \num
-    ecall
-.endm
 
 .text
 .globl _start
