@@ -11,9 +11,12 @@
 # being edited, which backspace and ^U may take back.  Everything runs with
 # interrupts masked, so the indexes need no other lock.
 #
+# When the ring is full the UART's receive interrupt is switched off and the byte
+# stays in the UART until read() makes room: input waits, it is never dropped.
+#
 # Line discipline: bytes are echoed; CR becomes LF; backspace (8 or 127) erases one
 # byte of the current line, ^U all of it; LF or ^D commits the line; ^D at the start
-# of a line makes read() return 0 (end of file).  ^C, ^Z and ^\ are not stored: they
+# of a line makes read() return 0 (end of file), after text it ends the read there.  ^C, ^Z and ^\ are not stored: they
 # echo as "^C" etc. and send SIGINT, SIGTSTP and SIGQUIT to the foreground process
 # group (cons_fg_pgrp, set by tcsetpgrp), discarding the line being edited.
 
@@ -133,9 +136,23 @@ console_intr:
     lbu t1, UART_LSR(t0)
     andi t1, t1, UART_LSR_DR
     beqz t1, 2f
+    # No room: leave the byte in the UART and stop its interrupt until read()
+    # makes room (console_read turns it back on), so typed-ahead input waits
+    # instead of being lost.
+    la t2, cons_r
+    lw t2, 0(t2)
+    la t3, cons_e
+    lw t3, 0(t3)
+    sub t2, t3, t2
+    li t3, CONS_BUF
+    bgeu t2, t3, 3f
     lbu a0, UART_RBR(t0)
     call cons_input
     j 1b
+3:  sb zero, UART_IER(t0)
+    la t0, cons_rx_off
+    li t1, 1
+    sw t1, 0(t0)
 2:  lw ra, 12(sp)
     addi sp, sp, 16
     ret
@@ -170,7 +187,7 @@ cons_input:
     li t0, 13
     bne s0, t0, 1f
     li s0, 10
-1:  # Store the byte if there is room (a full buffer drops input, never output).
+1:  # Store the byte (console_intr made sure there is room).
     la t0, cons_r
     lw t1, 0(t0)
     la t0, cons_e
@@ -286,15 +303,22 @@ cr_byte:
     lbu t4, 0(t3)
     li t5, 4
     bne t4, t5, 1f
-    # ^D: end of file if nothing was read yet, else it ends this read and the next
-    # one returns 0.
-    bnez s2, cr_out
+    # ^D is taken and ends the read: 0 (end of file) at the start of a line, else
+    # the bytes before it, as a terminal in canonical mode does.
     addi t1, t1, 1
     sw t1, 0(t0)
     j cr_out
 1:  addi t1, t1, 1
     sw t1, 0(t0)
     sb t4, 12(sp)
+    la t0, cons_rx_off          # room again: let the UART deliver
+    lw t1, 0(t0)
+    beqz t1, 2f
+    sw zero, 0(t0)
+    li t0, KV_UART
+    li t1, 1
+    sb t1, UART_IER(t0)
+2:
     mv a0, s0
     addi a1, sp, 12
     li a2, 1
@@ -383,4 +407,5 @@ cons_fg_pgrp: .word 1
 cons_r:     .space 4
 cons_w:     .space 4
 cons_e:     .space 4
+cons_rx_off: .space 4
 cons_buf:   .space CONS_BUF
