@@ -125,7 +125,7 @@ dr_out:
 # disk_intr -- toyblk finished a request
 #  IN:  nothing
 #  OUT: nothing
-#  clobbers a0, t0-t3
+#  clobbers a0, t0-t4
 .globl disk_intr
 disk_intr:
     li t0, KV_TOYBLK

@@ -122,6 +122,12 @@ start_init_process:
 init_start:
     la t0, curproc
     lw tp, 0(t0)
+    # The first return to U-mode: SPP = 0 (user), SPIE = 1 (interrupts on there).
+    # Later traps all come from U-mode and leave these bits so (trap.s).
+    li t0, SSTATUS_SPP
+    csrc sstatus, t0
+    li t0, SSTATUS_SPIE
+    csrs sstatus, t0
     call fs_init
     la a0, console_file
     sw a0, TCB_FDS + 0(tp)
@@ -219,8 +225,7 @@ sys_fork:
     mv a1, tp
     call fds_inherit
     sw tp, TCB_PARENT(s0)
-    li t0, P_RUNNABLE
-    sw t0, TCB_STATE(s0)
+    RUNQ_PUSH s0, t0, t1
     lw a0, TCB_PID(s0)
     j fork_out
 fork_enomem_vm:
@@ -712,8 +717,7 @@ sys_spawn:
     mv a1, tp
     call fds_inherit
     sw tp, TCB_PARENT(s1)
-    li t0, P_RUNNABLE
-    sw t0, TCB_STATE(s1)
+    RUNQ_PUSH s1, t0, t1
     mv a0, s0
     call kfree
     lw a0, TCB_PID(s1)

@@ -66,8 +66,7 @@ swtch:
 sched_yield:
     addi sp, sp, -16
     sw ra, 12(sp)
-    li t0, P_RUNNABLE
-    sw t0, TCB_STATE(tp)
+    RUNQ_PUSH tp, t0, t1
     call sched
     li a0, 0
     lw ra, 12(sp)
@@ -86,19 +85,9 @@ sched:
     sw s1, 4(sp)
     li s1, 0                    # 1 once we have idled
 sched_find:
-    la t2, tcb_table
-    li t3, NPROC * TCB_SIZE
-    add t3, t3, t2              # end of the table
-    mv t0, tp
-    li t4, NPROC
-1:  addi t0, t0, TCB_SIZE
-    bltu t0, t3, 2f
-    mv t0, t2
-2:  lw t1, TCB_STATE(t0)
-    li t5, P_RUNNABLE
-    beq t1, t5, sched_switch
-    addi t4, t4, -1
-    bnez t4, 1b
+    la t0, runq_head
+    lw t1, 0(t0)
+    bnez t1, sched_pop
     # Nothing to run: wait for an interrupt, handle it by polling, look again.
     li s1, 1
     call timer_arm_idle
@@ -112,31 +101,35 @@ sched_find:
     beqz t0, sched_find
     call plic_intr
     j sched_find
-sched_switch:
-    mv s0, t0
+sched_pop:
+    lw t2, TCB_RQNEXT(t1)
+    sw t2, 0(t0)
+    bnez t2, 1f
+    la t0, runq_tail
+    sw zero, 0(t0)
+1:  lw t2, TCB_STATE(t1)
+    li t3, P_RUNNABLE
+    bne t2, t3, sched_find      # (cannot happen: queued TCBs stay RUNNABLE)
+    mv s0, t1
     beqz s1, 4f
     call timer_arm              # a new slice after idling
 4:  li t0, P_RUNNING
     sw t0, TCB_STATE(s0)
     beq s0, tp, sched_done
-    # Account the cycles of the outgoing process.
-    call read_cycle
+    # Account the cycles of the outgoing process.  The turn is measured in 32 bits:
+    # no turn lasts 2^32 cycles (43 s), the time slice ends it long before when
+    # anything else wants to run.
+    rdcycle a0
     lw t1, TCB_RUNSTART(tp)
-    lw t2, TCB_RUNSTART+4(tp)
-    sltu t3, a0, t1
     sub t1, a0, t1
-    sub t2, a1, t2
-    sub t2, t2, t3              # t2:t1 = cycles of this turn
     lw t4, TCB_CYCLES(tp)
     lw t5, TCB_CYCLES+4(tp)
     add t4, t4, t1
     sltu t3, t4, t1
-    add t5, t5, t2
     add t5, t5, t3
     sw t4, TCB_CYCLES(tp)
     sw t5, TCB_CYCLES+4(tp)
     sw a0, TCB_RUNSTART(s0)
-    sw a1, TCB_RUNSTART+4(s0)
     lw t0, TCB_SATP(s0)
     csrw satp, t0
     sfence.vma
@@ -193,7 +186,7 @@ sleep:
 # wakeup -- make every process sleeping on a channel runnable
 #  IN:  a0 = channel
 #  OUT: nothing
-#  clobbers t0-t3
+#  clobbers t0-t4
 .globl wakeup
 wakeup:
     la t0, tcb_table
@@ -204,8 +197,7 @@ wakeup:
     bne t2, t3, 2f
     lw t2, TCB_CHAN(t0)
     bne t2, a0, 2f
-    li t3, P_RUNNABLE
-    sw t3, TCB_STATE(t0)
+    RUNQ_PUSH t0, t3, t4
 2:  addi t0, t0, TCB_SIZE
     bne t0, t1, 1b
     ret
@@ -233,8 +225,7 @@ timer_intr:
     bltu a1, t3, 3f
     bne a1, t3, 2f
     bltu a0, t2, 3f
-2:  li t3, P_RUNNABLE
-    sw t3, TCB_STATE(t0)
+2:  RUNQ_PUSH t0, t3, t5
 3:  addi t0, t0, TCB_SIZE
     bne t0, t1, 1b
     call timer_arm
@@ -314,4 +305,8 @@ set_stimecmp:
 .balign 4
 .globl curproc
 curproc:    .space 4
+.globl runq_head
+runq_head:  .space 4            # first RUNNABLE TCB to run, 0 = none
+.globl runq_tail
+runq_tail:  .space 4
 boot_ctx:   .space 56

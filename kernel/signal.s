@@ -56,8 +56,7 @@ signal_send:
     sw t3, TCB_SIGPEND(a0)
     li t3, P_STOPPED
     bne t0, t3, 2f
-    li t3, P_RUNNABLE
-    sw t3, TCB_STATE(a0)
+    RUNQ_PUSH a0, t3, t4
     lw t3, TCB_FLAGS(a0)
     andi t3, t3, ~TF_STOP_REPORTED
     sw t3, TCB_FLAGS(a0)
@@ -83,8 +82,7 @@ signal_send:
     bne a1, t4, 5f
     li t3, P_STOPPED
     bne t0, t3, 5f
-    li t3, P_RUNNABLE           # SIGKILL ends a stopped process too
-    sw t3, TCB_STATE(a0)
+    RUNQ_PUSH a0, t3, t4        # SIGKILL ends a stopped process too
     j 9f
 5:  li t3, P_SLEEPING
     bne t0, t3, 9f
@@ -93,8 +91,7 @@ signal_send:
     and t3, t3, t4
     and t3, t3, t1
     bnez t3, 9f
-    li t3, P_RUNNABLE
-    sw t3, TCB_STATE(a0)
+    RUNQ_PUSH a0, t3, t4
 9:  ret
 
 # signal_group -- send a signal to every process of a process group

@@ -2,9 +2,9 @@
 #
 # Trap path (docs/kernel.md): stvec = trap_entry in direct mode.  While a process
 # runs in U-mode, sscratch holds its TCB; while the kernel runs, sscratch is 0.
-# trap_entry swaps sp with sscratch: a non-zero result is the TCB, the 31 user
-# registers and sepc go into TCB_REGS, sp becomes the process's kernel stack, tp the
-# TCB, and user_trap dispatches on scause.  user_return is the only way back: it
+# trap_entry swaps tp with sscratch: a non-zero result is the TCB; the 31 user
+# registers and sepc go into TCB_REGS, sp becomes the process's kernel stack, and
+# the code below dispatches on scause.  user_return is the only way back: it
 # delivers pending signals, then reloads every register from the TCB and srets.
 #
 # Interrupt rule: the kernel runs with sstatus.SIE = 0, always.  Interrupts are taken
@@ -24,51 +24,48 @@
 .balign 4
 .globl trap_entry
 trap_entry:
-    csrrw sp, sscratch, sp
-    beqz sp, kernel_trap
-    sw ra, 4(sp)
-    sw gp, 12(sp)
-    sw tp, 16(sp)
-    sw t0, 20(sp)
-    sw t1, 24(sp)
-    sw t2, 28(sp)
-    sw s0, 32(sp)
-    sw s1, 36(sp)
-    sw a0, 40(sp)
-    sw a1, 44(sp)
-    sw a2, 48(sp)
-    sw a3, 52(sp)
-    sw a4, 56(sp)
-    sw a5, 60(sp)
-    sw a6, 64(sp)
-    sw a7, 68(sp)
-    sw s2, 72(sp)
-    sw s3, 76(sp)
-    sw s4, 80(sp)
-    sw s5, 84(sp)
-    sw s6, 88(sp)
-    sw s7, 92(sp)
-    sw s8, 96(sp)
-    sw s9, 100(sp)
-    sw s10, 104(sp)
-    sw s11, 108(sp)
-    sw t3, 112(sp)
-    sw t4, 116(sp)
-    sw t5, 120(sp)
-    sw t6, 124(sp)
+    csrrw tp, sscratch, tp      # tp = TCB (0 when the trap came from S-mode)
+    beqz tp, kernel_trap
+    sw ra, 4(tp)
+    sw gp, 12(tp)
+    sw t0, 20(tp)
+    sw t1, 24(tp)
+    sw t2, 28(tp)
+    sw s0, 32(tp)
+    sw s1, 36(tp)
+    sw a0, 40(tp)
+    sw a1, 44(tp)
+    sw a2, 48(tp)
+    sw a3, 52(tp)
+    sw a4, 56(tp)
+    sw a5, 60(tp)
+    sw a6, 64(tp)
+    sw a7, 68(tp)
+    sw s2, 72(tp)
+    sw s3, 76(tp)
+    sw s4, 80(tp)
+    sw s5, 84(tp)
+    sw s6, 88(tp)
+    sw s7, 92(tp)
+    sw s8, 96(tp)
+    sw s9, 100(tp)
+    sw s10, 104(tp)
+    sw s11, 108(tp)
+    sw t3, 112(tp)
+    sw t4, 116(tp)
+    sw t5, 120(tp)
+    sw t6, 124(tp)
+    sw sp, 8(tp)
     csrr t0, sscratch
-    sw t0, 8(sp)                # user sp
-    csrr t0, sepc
-    sw t0, 0(sp)
+    sw t0, 16(tp)               # user tp
+    csrr t1, sepc
     csrw sscratch, zero
-    mv tp, sp
     lw sp, TCB_KSTACK(tp)
     csrr t0, scause
-    bltz t0, trap_interrupt
-    li t1, EXC_ECALL_U
-    bne t0, t1, trap_fault
-    # System call: a7 = number, a0..a5 = arguments; the result goes to the user's a0.
-    lw t1, 0(tp)
+    addi t2, t0, -EXC_ECALL_U
+    bnez t2, trap_other
+    # System call: a7 = number, a0..a5 = arguments; the result goes to the user's
+    # a0, and the user resumes after the ecall.
     addi t1, t1, 4
     sw t1, 0(tp)
     li t1, SYSCALL_MAX
@@ -83,6 +80,11 @@ trap_entry:
 1:  li a0, -ENOSYS
     sw a0, 40(tp)
     j user_return
+
+# trap_other -- not a system call: an interrupt or a fault
+trap_other:
+    sw t1, 0(tp)                # the user pc
+    bgez t0, trap_fault
 
 # trap_interrupt -- timer or external interrupt taken in U-mode
 trap_interrupt:
@@ -123,51 +125,51 @@ trap_fault:
 #  OUT: does not return (sret)
 .globl user_return
 user_return:
+    # Signals first; the test is inline because this is the path of every call.
+    lw t0, TCB_SIGPEND(tp)
+    beqz t0, 1f
     call signal_deliver
-    li t0, SSTATUS_SPP
-    csrc sstatus, t0
-    li t0, SSTATUS_SPIE
-    csrs sstatus, t0
+1:  # sstatus.SPP = 0 and SPIE = 1 already: every trap into the kernel came from
+    # U-mode, and init_start set them for the very first return.
     lw t0, 0(tp)
     csrw sepc, t0
     csrw sscratch, tp
-    mv t6, tp
-    lw ra, 4(t6)
-    lw sp, 8(t6)
-    lw gp, 12(t6)
-    lw tp, 16(t6)
-    lw t0, 20(t6)
-    lw t1, 24(t6)
-    lw t2, 28(t6)
-    lw s0, 32(t6)
-    lw s1, 36(t6)
-    lw a0, 40(t6)
-    lw a1, 44(t6)
-    lw a2, 48(t6)
-    lw a3, 52(t6)
-    lw a4, 56(t6)
-    lw a5, 60(t6)
-    lw a6, 64(t6)
-    lw a7, 68(t6)
-    lw s2, 72(t6)
-    lw s3, 76(t6)
-    lw s4, 80(t6)
-    lw s5, 84(t6)
-    lw s6, 88(t6)
-    lw s7, 92(t6)
-    lw s8, 96(t6)
-    lw s9, 100(t6)
-    lw s10, 104(t6)
-    lw s11, 108(t6)
-    lw t3, 112(t6)
-    lw t4, 116(t6)
-    lw t5, 120(t6)
-    lw t6, 124(t6)
+    lw ra, 4(tp)
+    lw sp, 8(tp)
+    lw gp, 12(tp)
+    lw t0, 20(tp)
+    lw t1, 24(tp)
+    lw t2, 28(tp)
+    lw s0, 32(tp)
+    lw s1, 36(tp)
+    lw a0, 40(tp)
+    lw a1, 44(tp)
+    lw a2, 48(tp)
+    lw a3, 52(tp)
+    lw a4, 56(tp)
+    lw a5, 60(tp)
+    lw a6, 64(tp)
+    lw a7, 68(tp)
+    lw s2, 72(tp)
+    lw s3, 76(tp)
+    lw s4, 80(tp)
+    lw s5, 84(tp)
+    lw s6, 88(tp)
+    lw s7, 92(tp)
+    lw s8, 96(tp)
+    lw s9, 100(tp)
+    lw s10, 104(tp)
+    lw s11, 108(tp)
+    lw t3, 112(tp)
+    lw t4, 116(tp)
+    lw t5, 120(tp)
+    lw t6, 124(tp)
+    lw tp, 16(tp)
     sret
 
 # kernel_trap -- a trap taken in S-mode: a kernel bug (see the header)
 kernel_trap:
-    csrrw sp, sscratch, sp      # sp back, sscratch back to 0
+    csrrw tp, sscratch, tp      # tp back, sscratch back to 0
     la a0, ktrap_msg
     call kputs
     csrr a0, scause
