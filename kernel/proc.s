@@ -764,10 +764,13 @@ proc_exit:
 2:  addi s1, s1, 1
     li t0, NOFILE
     bne s1, t0, 1b
-    # pid 1 ending ends the machine.
+    # pid 1 ending ends the machine (unless shutdown() is already ending it).
     la t0, initproc
     lw t0, 0(t0)
     bne t0, tp, 4f
+    la t0, shutting_down
+    lw t0, 0(t0)
+    bnez t0, 4f
     andi t1, s0, 0x7F
     srli a0, s0, 8
     andi a0, a0, 0xFF

@@ -160,6 +160,8 @@ sched_start:
     lw t0, TCB_SATP(tp)
     csrw satp, t0
     sfence.vma
+    rdcycle t0
+    sw t0, TCB_RUNSTART(tp)
     call timer_arm
     la a0, boot_ctx
     addi a1, tp, TCB_CTX

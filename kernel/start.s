@@ -89,7 +89,7 @@ kmain:
     csrw 0x14D, t0          # stimecmp
     call parse_bootinfo
     # Physical pages: from the end of the kernel image to the end of RAM.
-    la a0, _end
+    la a0, kernel_end
     la t0, ram_end
     lw a1, 0(t0)
     call kinit

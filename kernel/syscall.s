@@ -260,15 +260,30 @@ sys_getpgid:
     ret
 
 # sys_tcsetpgrp -- tcsetpgrp(pgid): the console's foreground group
-#  IN:  a0 = pgid (> 0)
-#  OUT: a0 = 0, or -EINVAL
+#  IN:  a0 = pgid (> 0, the group of a live process)
+#  OUT: a0 = 0, -EINVAL (pgid <= 0), -ESRCH (no process is in that group)
+#  clobbers t0-t3
 sys_tcsetpgrp:
-    blez a0, 1f
-    la t0, cons_fg_pgrp
+    blez a0, 3f
+    la t0, tcb_table
+    la t1, tcb_table + NPROC * TCB_SIZE
+1:  lw t2, TCB_STATE(t0)
+    beqz t2, 2f
+    li t3, P_EMBRYO
+    beq t2, t3, 2f
+    li t3, P_ZOMBIE
+    beq t2, t3, 2f
+    lw t2, TCB_PGID(t0)
+    beq t2, a0, 5f
+2:  addi t0, t0, TCB_SIZE
+    bne t0, t1, 1b
+    li a0, -ESRCH
+    ret
+5:  la t0, cons_fg_pgrp
     sw a0, 0(t0)
     li a0, 0
     ret
-1:  li a0, -EINVAL
+3:  li a0, -EINVAL
     ret
 
 # sys_tcgetpgrp -- tcgetpgrp()
@@ -330,9 +345,16 @@ sys_procs:
     addi t2, t2, -1
     sw t2, 12(sp)
     lw t0, TCB_CYCLES(s2)
-    sw t0, 16(sp)
-    lw t0, TCB_CYCLES+4(s2)
-    sw t0, 20(sp)
+    lw t1, TCB_CYCLES+4(s2)
+    bne s2, tp, 8f
+    rdcycle t2                  # the caller: add the turn it is running now
+    lw t3, TCB_RUNSTART(s2)
+    sub t2, t2, t3
+    add t0, t0, t2
+    sltu t2, t0, t2
+    add t1, t1, t2
+8:  sw t0, 16(sp)
+    sw t1, 20(sp)
     addi a0, sp, 24
     addi a1, s2, TCB_NAME
     li a2, 16
@@ -363,6 +385,9 @@ procs_out:
 #  OUT: does not return
 sys_shutdown:
     mv s0, a0
+    la t0, shutting_down        # from now on init's death does not power off
+    li t1, 1
+    sw t1, 0(t0)
     li a0, -1
     li a1, SIGTERM
     call shutdown_signal
@@ -421,3 +446,8 @@ others_alive:
     bne t0, t1, 1b
     li a0, 0
     ret
+
+.section .bss
+.balign 4
+.globl shutting_down
+shutting_down: .space 4         # 1 once shutdown() has begun

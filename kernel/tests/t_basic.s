@@ -136,16 +136,27 @@ main:
     EXPECT 1, "setpgid(0, 0) makes the group the pid"
     SYS SYS_tcgetpgrp
     EXPECT 1, "the console's first foreground group is 1"
+    li a0, 0
+    li a1, 5
+    SYS SYS_setpgid
     li a0, 5
     SYS SYS_tcsetpgrp
     EXPECT 0, "tcsetpgrp works"
     SYS SYS_tcgetpgrp
     EXPECT 5, "tcgetpgrp sees it"
+    li a0, 0
+    li a1, 1
+    SYS SYS_setpgid
     li a0, 1
     SYS SYS_tcsetpgrp
     li a0, -3
     SYS SYS_tcsetpgrp
     EXPECT -EINVAL, "tcsetpgrp of a negative group gives EINVAL"
+    li a0, 4242
+    SYS SYS_tcsetpgrp
+    EXPECT -ESRCH, "tcsetpgrp of a group nobody is in gives ESRCH"
+    SYS SYS_tcgetpgrp
+    EXPECT 1, "a failed tcsetpgrp changes nothing"
     # procs
     mv a0, sp
     li a1, 1

@@ -77,6 +77,15 @@ public class BootTests
     }
 
     [Fact]
+    public void Shutdown_powers_off_with_its_code_even_when_init_dies_of_the_SIGTERM()
+    {
+        var run = KernelBoot.Boot("quiet init=/bin/t_shutdown");
+        Assert.Equal("waiting\nshutdown\n", run.Output);
+        Assert.Equal(StopReason.PowerOff, run.Reason);
+        Assert.Equal(7, run.ExitCode);
+    }
+
+    [Fact]
     public void The_free_page_count_is_a_kernel_symbol_tests_can_read()
     {
         var run = KernelBoot.Boot("quiet init=/bin/nop", memoryMiB: 16);

@@ -30,6 +30,7 @@ public class GuestProgramTests
     [InlineData("ok sbrk of 2 GiB gives ENOMEM")]
     [InlineData("ok setpgid of a missing pid gives ESRCH")]
     [InlineData("ok tcgetpgrp sees it")]
+    [InlineData("ok tcsetpgrp of a group nobody is in gives ESRCH")]
     [InlineData("ok procs into NULL gives EFAULT")]
     [InlineData("ok pipe is not there yet")]
     public void Simple_calls_behave_as_abi_md_says(string line)
