@@ -88,26 +88,10 @@ page_ref_addr:
 #  clobbers t0-t2
 .globl kalloc
 kalloc:
-    la t1, free_list
-    lw a0, 0(t1)
+    mv t2, ra
+    call kalloc_dirty
+    mv ra, t2
     beqz a0, 1f
-    lw t2, 0(a0)
-    sw t2, 0(t1)
-    la t1, free_pages
-    lw t2, 0(t1)
-    addi t2, t2, -1
-    sw t2, 0(t1)
-    # count = 1
-    li t0, RAM_BASE
-    sub t1, a0, t0
-    srli t1, t1, PGSHIFT
-    slli t1, t1, 1
-    la t0, page_refs
-    lw t0, 0(t0)
-    add t1, t1, t0
-    li t0, 1
-    sh t0, 0(t1)
-    # zero it
     li t0, PGSIZE
     add t0, a0, t0
     mv t1, a0
@@ -121,6 +105,32 @@ kalloc:
     sw zero, 28(t1)
     addi t1, t1, 32
     bne t1, t0, 2b
+1:  ret
+
+# kalloc_dirty -- take a page whose old contents the caller overwrites at once
+#  IN:  nothing
+#  OUT: a0 = physical address of the page (not zeroed), count 1; 0 when none is free
+#  clobbers t0-t1 (t2 is kept: kalloc keeps its return address there)
+.globl kalloc_dirty
+kalloc_dirty:
+    la t1, free_list
+    lw a0, 0(t1)
+    beqz a0, 1f
+    lw t0, 0(a0)
+    sw t0, 0(t1)
+    la t1, free_pages
+    lw t0, 0(t1)
+    addi t0, t0, -1
+    sw t0, 0(t1)
+    li t0, RAM_BASE             # count = 1
+    sub t1, a0, t0
+    srli t1, t1, PGSHIFT
+    slli t1, t1, 1
+    la t0, page_refs
+    lw t0, 0(t0)
+    add t1, t1, t0
+    li t0, 1
+    sh t0, 0(t1)
 1:  ret
 
 # kref -- one more sharer of a page

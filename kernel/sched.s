@@ -64,56 +64,28 @@ swtch:
 #  clobbers a0-a7, t0-t6
 .globl sched_yield
 sched_yield:
-    addi sp, sp, -16
-    sw ra, 12(sp)
     RUNQ_PUSH tp, t0, t1
-    call sched
-    li a0, 0
-    lw ra, 12(sp)
-    addi sp, sp, 16
-    ret
+    # and on into sched, which returns a0 = 0
 
 # sched -- run the next runnable process (maybe the caller again)
 #  IN:  tp = current TCB, its state already set to what it should be
-#  OUT: returns when the caller is chosen again; tp = the caller
+#  OUT: returns when the caller is chosen again; tp = the caller; a0 = 0
 #  clobbers a0-a7, t0-t6
 .globl sched
 sched:
     addi sp, sp, -16
     sw ra, 12(sp)
     sw s0, 8(sp)
-    sw s1, 4(sp)
-    li s1, 0                    # 1 once we have idled
 sched_find:
     la t0, runq_head
-    lw t1, 0(t0)
-    bnez t1, sched_pop
-    # Nothing to run: wait for an interrupt, handle it by polling, look again.
-    li s1, 1
-    call timer_arm_idle
-    wfi
-    csrr s0, sip
-    andi t0, s0, SIP_STIP
-    beqz t0, 3f
-    call timer_intr
-3:  li t0, SIP_SEIP
-    and t0, s0, t0
-    beqz t0, sched_find
-    call plic_intr
-    j sched_find
-sched_pop:
-    lw t2, TCB_RQNEXT(t1)
+    lw s0, 0(t0)
+    beqz s0, sched_idle
+    lw t2, TCB_RQNEXT(s0)       # pop the head
     sw t2, 0(t0)
     bnez t2, 1f
     la t0, runq_tail
     sw zero, 0(t0)
-1:  lw t2, TCB_STATE(t1)
-    li t3, P_RUNNABLE
-    bne t2, t3, sched_find      # (cannot happen: queued TCBs stay RUNNABLE)
-    mv s0, t1
-    beqz s1, 4f
-    call timer_arm              # a new slice after idling
-4:  li t0, P_RUNNING
+1:  li t0, P_RUNNING
     sw t0, TCB_STATE(s0)
     beq s0, tp, sched_done
     # Account the cycles of the outgoing process.  The turn is measured in 32 bits:
@@ -141,11 +113,30 @@ sched_pop:
     la t0, curproc
     lw tp, 0(t0)
 sched_done:
-    lw s1, 4(sp)
+    li a0, 0
     lw s0, 8(sp)
     lw ra, 12(sp)
     addi sp, sp, 16
     ret
+
+# sched_idle -- nothing to run: wait for an interrupt, handle it by polling, until
+# something is runnable; then a fresh time slice and back to sched_find
+sched_idle:
+    call timer_arm_idle
+    wfi
+    csrr s0, sip
+    andi t0, s0, SIP_STIP
+    beqz t0, 1f
+    call timer_intr
+1:  li t0, SIP_SEIP
+    and t0, s0, t0
+    beqz t0, 2f
+    call plic_intr
+2:  la t0, runq_head
+    lw t0, 0(t0)
+    beqz t0, sched_idle
+    call timer_arm
+    j sched_find
 
 # sched_start -- leave the boot stack for the first process's kernel context
 #  IN:  a0 = TCB (RUNNABLE)

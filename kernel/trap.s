@@ -71,9 +71,9 @@ trap_entry:
     li t1, SYSCALL_MAX
     bgeu a7, t1, 1f
     slli t1, a7, 2
-    la t2, syscall_table
+    lui t2, %hi(syscall_table)
     add t1, t1, t2
-    lw t1, 0(t1)
+    lw t1, %lo(syscall_table)(t1)
     jalr t1
     sw a0, 40(tp)
     j user_return

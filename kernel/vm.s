@@ -284,7 +284,7 @@ uvm_copy:
     lw a2, 8(sp)
     j 6f
 3:  sw a2, 8(sp)
-    call kalloc
+    call kalloc_dirty           # page_copy fills all of it
     beqz a0, 7f
     lw a1, 8(sp)
     sw a0, 8(sp)

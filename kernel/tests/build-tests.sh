@@ -21,7 +21,7 @@ SECTIONS {
 }
 LD
 args=
-for f in kernel/tests/hello.s kernel/tests/nop.s kernel/tests/t_*.s; do
+for f in kernel/tests/hello.s kernel/tests/nop.s kernel/tests/yield2.s kernel/tests/t_*.s; do
     [ -e "$f" ] || continue
     name=$(basename "$f" .s)
     $AS -o "$out/$name.o" "$f"
