@@ -30,7 +30,7 @@ for f in kernel/tests/hello.s kernel/tests/nop.s kernel/tests/yield2.s kernel/te
 done
 printf 'this is not an ELF file\n' > "$out/notelf"
 printf 'hello, file\n' > "$out/data.txt"
-python3 kernel/tests/mkfs.py "$out/fs.img" $args "$out/notelf:/bin/notelf" "$out/data.txt:/etc/data.txt"
+python3 kernel/tests/mkfs.py "$out/fs.img" $args "$out/notelf:/etc/notelf" "$out/data.txt:/etc/data.txt"
 # A bootable image with the dev kernel (kernel/build/kernel.elf) and the boot block of
 # kernel/boot/ (the images helper's; taken from /work/wt/images until merged).
 boot_src=kernel/boot/bootblock.s
@@ -39,4 +39,4 @@ riscv64-unknown-elf-as -march=rv32ima_zicsr_zifencei -mabi=ilp32 -mno-relax -o "
 riscv64-unknown-elf-ld -m elf32lriscv --no-relax -Ttext=0x80000000 -e 0x80000000 -o "$out/boot.elf" "$out/boot.o"
 riscv64-unknown-elf-objcopy -O binary "$out/boot.elf" "$out/boot.bin"
 kernel/build-gnu.sh -o kernel/build/kernel.elf
-python3 kernel/tests/mkfs.py "$out/disk.img" --boot "$out/boot.bin" --kernel kernel/build/kernel.elf $args "$out/notelf:/bin/notelf" "$out/data.txt:/etc/data.txt"
+python3 kernel/tests/mkfs.py "$out/disk.img" --boot "$out/boot.bin" --kernel kernel/build/kernel.elf $args "$out/notelf:/etc/notelf" "$out/data.txt:/etc/data.txt"

@@ -120,7 +120,7 @@ child_exec:
     SYS SYS_exit
 .section .rodata
 p_nop:    .asciz "/bin/nop"
-p_notelf: .asciz "/bin/notelf"
+p_notelf: .asciz "/etc/notelf"
 .section .data
 .balign 4
 argv_nop: .word p_nop, 0

@@ -369,7 +369,7 @@ exec_child:
     SYS SYS_exit
 
 .section .rodata
-p_notelf:  .asciz "/bin/notelf"
+p_notelf:  .asciz "/etc/notelf"
 p_missing: .asciz "/bin/no-such-program"
 p_bin:     .asciz "/bin"
 p_notdir:  .asciz "/etc/data.txt/x"

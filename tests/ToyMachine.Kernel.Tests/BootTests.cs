@@ -41,8 +41,8 @@ public class BootTests
     [Fact]
     public void A_non_ELF_init_is_reported_with_ENOEXEC()
     {
-        var run = KernelBoot.Boot("quiet init=/bin/notelf");
-        Assert.Equal("kernel: cannot run init /bin/notelf: error -8\n", run.Output);
+        var run = KernelBoot.Boot("quiet init=/etc/notelf");
+        Assert.Equal("kernel: cannot run init /etc/notelf: error -8\n", run.Output);
         Assert.Equal(1, run.ExitCode);
     }
 
