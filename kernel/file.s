@@ -46,7 +46,7 @@ fd_alloc:
 # file_close -- drop one reference to a FILE
 #  IN:  a0 = FILE
 #  OUT: nothing
-#  clobbers t0
+#  clobbers a0-a1, t0-t4
 .globl file_close
 file_close:
     lw t0, FILE_REF(a0)
@@ -54,9 +54,16 @@ file_close:
     sw t0, FILE_REF(a0)
     bnez t0, 1f
     lw t0, FILE_TYPE(a0)
-    addi t0, t0, -FT_CONSOLE
-    beqz t0, 1f                 # the console object is never freed
+    addi t1, t0, -FT_CONSOLE
+    beqz t1, 1f                 # the console object is never freed
     sw zero, FILE_TYPE(a0)
+    addi t1, t0, -FT_PIPE
+    bnez t1, 1f
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    call pipe_close             # (it still reads the FILE's pipe fields)
+    lw ra, 12(sp)
+    addi sp, sp, 16
 1:  ret
 
 # sys_read -- read(fd, buf, n)
@@ -88,7 +95,16 @@ sys_read:
     mv a1, s2
     call console_read
     j 9f
-1:  li t1, FT_DIR
+1:  li t1, FT_PIPE
+    bne t0, t1, 3f
+    li a0, 0
+    beqz s2, 9f
+    mv a0, s0
+    mv a1, s1
+    mv a2, s2
+    call pipe_read
+    j 9f
+3:  li t1, FT_DIR
     bne t0, t1, 2f
     # Directories are read in whole 32-byte records.
     andi s2, s2, -DIRENT_SIZE
@@ -128,18 +144,31 @@ sys_write:
     mv s2, a2
     call fd_file
     beqz a0, 8f
+    mv s0, a0
     lw t0, FILE_TYPE(a0)
     li t1, FT_CONSOLE
+    beq t0, t1, 1f
+    li t1, FT_PIPE
     bne t0, t1, 8f              # files are read-only
-    lw a0, TCB_PGTABLE(tp)
+1:  lw a0, TCB_PGTABLE(tp)
     mv a1, s1
     mv a2, s2
     li a3, PTE_R
     call uvm_check
     bnez a0, 9f
+    lw t0, FILE_TYPE(s0)
+    li t1, FT_PIPE
+    beq t0, t1, 2f
     mv a0, s1
     mv a1, s2
     call console_write
+    j 9f
+2:  li a0, 0
+    beqz s2, 9f
+    mv a0, s0
+    mv a1, s1
+    mv a2, s2
+    call pipe_write
     j 9f
 8:  li a0, -EBADF
 9:  lw s2, 0(sp)
@@ -329,6 +358,8 @@ sys_lseek:
     lw t0, FILE_TYPE(a0)
     li t1, FT_CONSOLE
     beq t0, t1, 6f
+    li t1, FT_PIPE
+    beq t0, t1, 6f
     li t0, 0
     beqz a2, 2f
     lw t0, FILE_OFF(a0)
@@ -366,7 +397,15 @@ sys_fstat:
     sw zero, 4(sp)
     sw zero, 8(sp)
     beq t0, t1, 1f
-    lw t0, FILE_INODE + INODE_SIZE_F(a0)
+    li t1, FT_PIPE
+    bne t0, t1, 4f
+    lw t0, FILE_PIPE(a0)        # a pipe: size = bytes buffered
+    lw t1, PIPE_W(t0)
+    lw t0, PIPE_R(t0)
+    sub t0, t1, t0
+    sw t0, 4(sp)
+    j 1f
+4:  lw t0, FILE_INODE + INODE_SIZE_F(a0)
     sw t0, 4(sp)
     lw t0, FILE_INUM(a0)
     sw t0, 8(sp)
@@ -390,4 +429,5 @@ console_file:
 
 .section .bss
 .balign 4
+.globl file_table
 file_table: .space NFILE * FILE_SIZE

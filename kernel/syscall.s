@@ -24,7 +24,7 @@ syscall_table:
     # 16-23
     .word sys_tcsetpgrp, sys_tcgetpgrp, sys_nosys, sys_nosys, sys_read, sys_write, sys_close, sys_dup
     # 24-31
-    .word sys_dup2, sys_nosys, sys_open, sys_lseek, sys_fstat, sys_nosys, sys_nosys, sys_nosys
+    .word sys_dup2, sys_pipe, sys_open, sys_lseek, sys_fstat, sys_nosys, sys_nosys, sys_nosys
     # 32-39
     .word sys_nosys, sys_nosys, sys_nosys, sys_nosys, sys_nosys, sys_nosys, sys_nosys, sys_nosys
     # 40-47 sockets (sockets issue)

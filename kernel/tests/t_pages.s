@@ -64,6 +64,30 @@ main:
     SYS SYS_fork
     beqz a0, child_exec
     call reap_all
+    # ---- pipes: one closed normally, one whose writer is killed while blocked ----
+    addi sp, sp, -16
+    mv a0, sp
+    SYS SYS_pipe
+    lw a0, 0(sp)
+    SYS SYS_close
+    lw a0, 4(sp)
+    SYS SYS_close
+    mv a0, sp
+    SYS SYS_pipe
+    SYS SYS_fork
+    beqz a0, child_fill_pipe
+    mv s0, a0
+    li a0, 20
+    SYS SYS_sleep
+    mv a0, s0
+    li a1, SIGKILL
+    SYS SYS_kill
+    lw a0, 0(sp)
+    SYS SYS_close
+    lw a0, 4(sp)
+    SYS SYS_close
+    addi sp, sp, 16
+    call reap_all
     call sweep
     EXPECT_REG s2, "the free page count is back where it started"
     call t_done
@@ -113,6 +137,13 @@ child_hog:
     bgez a0, child_hog
     SYS SYS_fork                # and a fork with little memory left
     lw a0, 0(zero)
+child_fill_pipe:
+    lw s0, 4(sp)                # write until the ring is full and block there
+1:  mv a0, s0
+    la a1, p_nop
+    li a2, 8
+    SYS SYS_write
+    j 1b
 child_exec:
     la a0, p_nop
     la a1, argv_nop

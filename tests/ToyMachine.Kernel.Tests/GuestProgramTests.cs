@@ -32,7 +32,6 @@ public class GuestProgramTests
     [InlineData("ok tcgetpgrp sees it")]
     [InlineData("ok tcsetpgrp of a group nobody is in gives ESRCH")]
     [InlineData("ok procs into NULL gives EFAULT")]
-    [InlineData("ok pipe is not there yet")]
     public void Simple_calls_behave_as_abi_md_says(string line)
     {
         Assert.Contains(line + "\n", RunGuest("t_basic").Output);
@@ -79,6 +78,21 @@ public class GuestProgramTests
     public void Files_descriptors_and_bad_pointers(string line)
     {
         Assert.Contains(line + "\n", RunGuest("t_fs").Output);
+    }
+
+    [Theory]
+    [InlineData("ok fstat of a pipe gives type 5")]
+    [InlineData("ok lseek on a pipe gives ESPIPE")]
+    [InlineData("ok read returns 0 once the last writer is gone")]
+    [InlineData("ok the reader got every byte the child wrote")]
+    [InlineData("ok every byte arrived in order through the ring")]
+    [InlineData("ok writing a pipe nobody reads kills with SIGPIPE")]
+    [InlineData("ok a blocked reader gets end of file when the writer closes")]
+    [InlineData("ok pipe into a range crossing the stack top gives EFAULT")]
+    [InlineData("ok pipe with one free descriptor gives EMFILE")]
+    public void Pipes_carry_bytes_between_processes(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_pipe").Output);
     }
 
     [Fact]
