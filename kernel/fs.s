@@ -24,7 +24,8 @@ fs_init:
     addi sp, sp, -16
     sw ra, 12(sp)
     la t0, bufs
-    la t1, buf_data
+    la t1, bcache_area
+    lw t1, 0(t1)
     li t2, NBUF
 1:  sw t1, BUF_DATA(t0)
     li t3, -1
@@ -379,5 +380,4 @@ fs_inode_start: .space 4
 fs_inode_count: .space 4
 bufs:           .space NBUF * BUF_SIZE
 .balign 4096
-buf_data:       .space NBUF * PGSIZE
 zero_block:     .space PGSIZE

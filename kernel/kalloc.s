@@ -2,11 +2,13 @@
 #
 # RAM from the end of the kernel image to the end of RAM is handed out in 4 KiB
 # pages.  The first pages after the kernel hold page_refs, one u16 per page of RAM
-# (index = (pa - RAM_BASE) >> 12); the rest start on the free list, a stack linked
-# through the first word of each free page.
+# (index = (pa - RAM_BASE) >> 12).  Freed pages go on the free list, a stack linked
+# through the first word of each free page; pages never handed out yet lie in
+# [kmem_fresh, kmem_end) and are taken from there when the list is empty, so boot
+# does not touch every page of RAM.
 #
-# Invariants: a page is on the free list exactly when its count is 0; free_pages is
-# the length of the free list; kalloc hands out zeroed pages with count 1; kref adds a
+# Invariants: a page handed out at least once is on the free list exactly when its
+# count is 0; free_pages = length of the free list + pages in [kmem_fresh, kmem_end); kalloc hands out zeroed pages with count 1; kref adds a
 # sharer, kfree drops one and puts the page back when the last one goes.  No routine
 # here sleeps, and the kernel runs with interrupts masked, so no lock is needed.
 
@@ -14,58 +16,49 @@
 
 .text
 
-# kinit -- put every page of [first, end) on the free list
+# kinit -- hand every page of [first, end) to the allocator
 #  IN:  a0 = first free byte after the kernel, a1 = end of RAM
 #  OUT: nothing
-#  clobbers a0-a5, t0-t3
+#  clobbers a0-a2, t0-t2
 .globl kinit
 kinit:
-    addi sp, sp, -16
-    sw ra, 12(sp)
     li t0, PGSIZE - 1
     add a0, a0, t0
     not t0, t0
     and a0, a0, t0              # page-align the start
     la t1, page_refs
     sw a0, 0(t1)
-    # The table: 2 bytes for every page of RAM, rounded up to whole pages.
+    # The table: 2 bytes for every page of RAM, rounded up to whole pages.  It is
+    # not cleared: a count is written when its page is first handed out, and only
+    # pages that were handed out are ever looked up.
     li t1, RAM_BASE
     sub t2, a1, t1
     srli t2, t2, PGSHIFT - 1    # bytes of the table
-    mv a2, t2
-    sw a0, 8(sp)
-    sw a1, 4(sp)
-    li a1, 0
-    call memset                 # all counts 0
-    lw a0, 8(sp)
-    lw a1, 4(sp)
-    li t1, RAM_BASE
-    sub t2, a1, t1
-    srli t2, t2, PGSHIFT - 1
     li t0, PGSIZE - 1
     add t2, t2, t0
     not t0, t0
     and t2, t2, t0
     add a0, a0, t2              # first page after the table
+    # Then the kernel stacks and the block cache: big, and needing no zeroes, so they
+    # are not in .bss (the boot block would spend 250,000 instructions clearing them).
+    la t1, kstack_area
+    sw a0, 0(t1)
+    li t0, NPROC * KSTACK_SIZE
+    add a0, a0, t0
+    la t1, bcache_area
+    sw a0, 0(t1)
+    li t0, NBUF * PGSIZE
+    add a0, a0, t0
     la t1, kmem_first
     sw a0, 0(t1)
-    # Push every page; pushing from the top down leaves the lowest page first out.
-    li t0, PGSIZE
-    sub a2, a1, t0              # a2 = last page
-    la t1, free_list
-    la t2, free_pages
-    li t3, 0
-1:  bltu a2, a0, 2f
-    lw t0, 0(t1)
-    sw t0, 0(a2)
-    sw a2, 0(t1)
-    addi t3, t3, 1
-    li t0, PGSIZE
-    sub a2, a2, t0
-    j 1b
-2:  sw t3, 0(t2)
-    lw ra, 12(sp)
-    addi sp, sp, 16
+    la t1, kmem_fresh           # pages from here up have never been handed out
+    sw a0, 0(t1)
+    la t1, kmem_end
+    sw a1, 0(t1)
+    sub t2, a1, a0
+    srli t2, t2, PGSHIFT
+    la t1, free_pages
+    sw t2, 0(t1)
     ret
 
 # page_ref_addr -- where the count of a page is
@@ -115,10 +108,19 @@ kalloc:
 kalloc_dirty:
     la t1, free_list
     lw a0, 0(t1)
-    beqz a0, 1f
+    beqz a0, 2f
     lw t0, 0(a0)
     sw t0, 0(t1)
-    la t1, free_pages
+    j 3f
+2:  la t1, kmem_fresh           # the free list is empty: a page never used yet
+    lw a0, 0(t1)
+    la t0, kmem_end
+    lw t0, 0(t0)
+    bgeu a0, t0, 4f
+    li t0, PGSIZE
+    add t0, a0, t0
+    sw t0, 0(t1)
+3:  la t1, free_pages
     lw t0, 0(t1)
     addi t0, t0, -1
     sw t0, 0(t1)
@@ -131,7 +133,9 @@ kalloc_dirty:
     add t1, t1, t0
     li t0, 1
     sh t0, 0(t1)
-1:  ret
+    ret
+4:  li a0, 0
+    ret
 
 # kref -- one more sharer of a page
 #  IN:  a0 = physical address of the page
@@ -190,3 +194,9 @@ free_pages: .space 4
 free_list:  .space 4
 page_refs:  .space 4            # address of the u16 count table
 kmem_first: .space 4            # first page the allocator manages
+.globl kstack_area
+kstack_area: .space 4           # NPROC kernel stacks of KSTACK_SIZE bytes
+.globl bcache_area
+bcache_area: .space 4           # NBUF blocks of the block cache
+kmem_fresh: .space 4            # pages from here to kmem_end were never handed out
+kmem_end:   .space 4

@@ -29,7 +29,8 @@
 .globl proc_init
 proc_init:
     la t0, tcb_table
-    la t1, kstacks
+    la t1, kstack_area
+    lw t1, 0(t1)
     li t2, NPROC
 1:  li t3, KSTACK_SIZE
     add t1, t1, t3
@@ -951,5 +952,3 @@ next_pid:   .word 1
 tcb_table:  .space NPROC * TCB_SIZE
 .globl initproc
 initproc:   .space 4
-.balign 16
-kstacks:    .space NPROC * KSTACK_SIZE
