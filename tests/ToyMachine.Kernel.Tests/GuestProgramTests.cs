@@ -107,6 +107,18 @@ public class GuestProgramTests
     }
 
     [Fact]
+    public void Ctrl_C_and_Ctrl_Z_reach_the_foreground_group_and_spare_init()
+    {
+        var input = File.ReadAllBytes(KernelBoot.Fixture("jobs-input.txt"));
+        var run = RunGuest("t_jobs", input);
+        // ^C arrives only when init's read makes room in the full ring, after the child
+        // became the foreground group; the 'b' line behind it is echoed at once.
+        Assert.Contains("ok the child's group is the foreground\n^C\n" + new string('b', 255) + "\nok a full ring commits its line\n", run.Output);
+        Assert.Contains("ok ^C kills the foreground group with SIGINT\n", run.Output);
+        Assert.Contains("ok ^Z stops the foreground group with SIGTSTP\n", run.Output);
+    }
+
+    [Fact]
     public void Hostile_programs_leave_the_free_page_count_where_it_was()
     {
         var run = RunGuest("t_pages", memoryMiB: 16);

@@ -4,7 +4,7 @@
 #   kernel-tests.img  a bootable image: the images helper's boot block, that kernel, and
 #                     the guest test programs of kernel/tests/ in /bin
 #                     (kernel/tests/build-tests.sh, kernel/tests/mkfs.py)
-#   console-input.txt the console input of t_console
+#   console-input.txt, jobs-input.txt: the console input of t_console and t_jobs
 # Until the project's own build assembles the kernel and mkimage builds images, these
 # committed files are what the tests boot.
 set -e
@@ -13,4 +13,4 @@ root=$here/../../..
 "$root/kernel/tests/build-tests.sh"
 cp "$root/kernel/build/kernel.elf" "$here/kernel.elf"
 cp "$root/kernel/build/ktests/disk.img" "$here/kernel-tests.img"
-cp "$root/kernel/tests/console-input.txt" "$here/console-input.txt"
+cp "$root/kernel/tests/console-input.txt" "$root/kernel/tests/jobs-input.txt" "$here/"
