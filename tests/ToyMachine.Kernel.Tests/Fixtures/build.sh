@@ -14,3 +14,8 @@ root=$here/../../..
 cp "$root/kernel/build/kernel.elf" "$here/kernel.elf"
 cp "$root/kernel/build/ktests/disk.img" "$here/kernel-tests.img"
 cp "$root/kernel/tests/console-input.txt" "$root/kernel/tests/jobs-input.txt" "$here/"
+# What the fixtures were built from: a test fails when these files change without a
+# rebuild of the fixtures.
+cd "$root"
+sha256sum kernel/*.s kernel/include/*.inc kernel/tests/*.s kernel/tests/*.inc kernel/tests/*.py \
+    kernel/tests/*.sh kernel/tests/*.txt userland/include/*.inc > "$here/sources.sha256"
