@@ -1,11 +1,12 @@
 # sched.s -- context switch, round-robin scheduler, sleep and wakeup, the timer.
 #
 # Each process has its own kernel stack; a process gives up the CPU only inside the
-# kernel, by calling sched() after setting its own state (RUNNABLE to yield,
-# SLEEPING to wait, STOPPED, ZOMBIE).  sched() picks the next RUNNABLE TCB after the
-# current one in table order (round robin) and swtch()es to its kernel context;
-# when nothing is runnable it idles in wfi with interrupts still masked, polling
-# sip, on the stack of the process that called it.
+# kernel, by calling sched() after setting its own state (RUNNABLE to yield, which
+# also appends it to the run queue; SLEEPING to wait; STOPPED; ZOMBIE).  sched()
+# pops the head of the run queue, a FIFO of RUNNABLE TCBs linked by TCB_RQNEXT
+# (round robin), and swtch()es to its kernel context; when the queue is empty it
+# idles in wfi with interrupts still masked, polling sip, on the stack of the process
+# that called it.
 #
 # Time slice: TIME_SLICE ticks of the 10 MHz time base = 10 ms.  The Sstc timer
 # (stimecmp) is armed for the end of the slice or the earliest sleep(ms) deadline,
@@ -14,7 +15,9 @@
 # so an idle machine with nothing to wait for stops (the emulator notices).
 #
 # Invariants: exactly one TCB is RUNNING (curproc, = tp in kernel code) except
-# inside sched(); a SLEEPING TCB has a non-zero TCB_CHAN; wakeup() and sleep() need
+# inside sched(); a TCB is in the run queue exactly when it is RUNNABLE (RUNQ_PUSH,
+# kernel.inc, is the only way into that state); a SLEEPING TCB has a non-zero
+# TCB_CHAN; wakeup() and sleep() need
 # no lock because the kernel is never interrupted (trap.s) and every wait is a loop
 # that re-checks its condition, so a spurious wakeup is harmless.
 
