@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using ToyMachine.Cpu;
+
+namespace ToyMachine.Kernel.Tests;
+
+/// <summary>The guest test programs of kernel/tests/ run as init; each prints
+/// "ok NAME" or "FAIL NAME" per check and exits with the number of failures.</summary>
+public class GuestProgramTests
+{
+    /// <summary>Each program boots once per test run; the theories share its output.</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<KernelBoot.Result>> Runs = new();
+
+    private static KernelBoot.Result RunGuest(string program, byte[]? input = null, uint memoryMiB = 128)
+    {
+        var run = Runs.GetOrAdd(program, _ => new Lazy<KernelBoot.Result>(
+            () => KernelBoot.Boot($"init=/bin/{program} quiet", input, memoryMiB))).Value;
+        Assert.Equal(StopReason.PowerOff, run.Reason);
+        Assert.DoesNotContain("FAIL", run.Output);
+        Assert.Contains("failures: 0\n", run.Output);
+        Assert.Equal(0, run.ExitCode);
+        return run;
+    }
+
+    [Theory]
+    [InlineData("ok getpid of init is 1")]
+    [InlineData("ok call 200 gives ENOSYS")]
+    [InlineData("ok t3 preserved across ecall")]
+    [InlineData("ok time_ms advanced by at least 20 across sleep(20)")]
+    [InlineData("ok shrink then grow reads zero again")]
+    [InlineData("ok sbrk of 2 GiB gives ENOMEM")]
+    [InlineData("ok setpgid of a missing pid gives ESRCH")]
+    [InlineData("ok tcgetpgrp sees it")]
+    [InlineData("ok tcsetpgrp of a group nobody is in gives ESRCH")]
+    [InlineData("ok procs into NULL gives EFAULT")]
+    public void Simple_calls_behave_as_abi_md_says(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_basic").Output);
+    }
+
+    [Theory]
+    [InlineData("ok exit(42) gives status 42 << 8")]
+    [InlineData("ok waitpid of a non-child gives ECHILD")]
+    [InlineData("ok a child's store does not reach the parent")]
+    [InlineData("ok load from NULL kills with SIGSEGV")]
+    [InlineData("ok store to 0x80000000 kills with SIGSEGV")]
+    [InlineData("ok an illegal instruction kills with SIGILL")]
+    [InlineData("ok ebreak kills with SIGTRAP")]
+    [InlineData("ok a misaligned load kills with SIGBUS")]
+    [InlineData("ok touching the stack guard page kills with SIGSEGV")]
+    [InlineData("ok the parent runs again beside a spinning child")]
+    [InlineData("ok stopped status is (SIGSTOP << 8) | 0x7f")]
+    [InlineData("ok init reaps the orphaned grandchild")]
+    [InlineData("ok a fork bomb meets EAGAIN")]
+    [InlineData("ok every child of the bomb is reaped")]
+    [InlineData("ok exec of a non-ELF gives ENOEXEC")]
+    [InlineData("ok exec of a missing file gives ENOENT")]
+    [InlineData("ok exec in a child passes argv (exit 33)")]
+    public void Processes_fork_exec_wait_and_die_of_their_faults(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_proc").Output);
+    }
+
+    [Theory]
+    [InlineData("ok read returns the 12 bytes of the file")]
+    [InlineData("ok lseek on the console gives ESPIPE")]
+    [InlineData("ok dup past 16 descriptors gives EMFILE")]
+    [InlineData("ok open for writing gives EACCES")]
+    [InlineData("ok O_CREAT|O_EXCL of an existing file gives EEXIST")]
+    [InlineData("ok a file in the middle of a path gives ENOTDIR")]
+    [InlineData("ok reading a directory returns whole 32-byte records")]
+    [InlineData("ok write from a range crossing into unmapped gives EFAULT")]
+    [InlineData("ok read into kernel memory gives EFAULT")]
+    [InlineData("ok a failed read consumed nothing")]
+    [InlineData("ok a path running into unmapped memory gives EFAULT")]
+    [InlineData("ok exec with a bad argv string gives EFAULT")]
+    [InlineData("ok waitpid into kernel memory gives EFAULT")]
+    [InlineData("ok the child is still there to reap")]
+    public void Files_descriptors_and_bad_pointers(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_fs").Output);
+    }
+
+    [Theory]
+    [InlineData("ok fstat of a pipe gives type 5")]
+    [InlineData("ok lseek on a pipe gives ESPIPE")]
+    [InlineData("ok read returns 0 once the last writer is gone")]
+    [InlineData("ok the reader got every byte the child wrote")]
+    [InlineData("ok every byte arrived in order through the ring")]
+    [InlineData("ok writing a pipe nobody reads kills with SIGPIPE")]
+    [InlineData("ok a blocked reader gets end of file when the writer closes")]
+    [InlineData("ok pipe into a range crossing the stack top gives EFAULT")]
+    [InlineData("ok pipe with one free descriptor gives EMFILE")]
+    public void Pipes_carry_bytes_between_processes(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_pipe").Output);
+    }
+
+    [Fact]
+    public void Console_line_discipline_handles_backspace_kill_line_and_end_of_file()
+    {
+        var input = File.ReadAllBytes(KernelBoot.Fixture("console-input.txt"));
+        var run = RunGuest("t_console", input);
+        Assert.Contains("ok ^U erased the line (qq)\n", run.Output);
+        Assert.Contains("ok ^D at the start of a line is end of file\n", run.Output);
+        // The echo: backspace erases on screen, ^U erases the whole line.
+        Assert.StartsWith("hello\nab\b \bc\nxyz\b \b\b \b\b \bqq\npartial\nabcdef\n", run.Output);
+    }
+
+    [Fact]
+    public void Ctrl_C_and_Ctrl_Z_reach_the_foreground_group_and_spare_init()
+    {
+        var input = File.ReadAllBytes(KernelBoot.Fixture("jobs-input.txt"));
+        var run = RunGuest("t_jobs", input);
+        // ^C arrives only when init's read makes room in the full ring, after the child
+        // became the foreground group; the 'b' line behind it is echoed at once.
+        Assert.Contains("ok the child's group is the foreground\n^C\n" + new string('b', 255) + "\nok a full ring commits its line\n", run.Output);
+        Assert.Contains("ok ^C kills the foreground group with SIGINT\n", run.Output);
+        Assert.Contains("ok ^Z stops the foreground group with SIGTSTP\n", run.Output);
+    }
+
+    [Fact]
+    public void Hostile_programs_leave_the_free_page_count_where_it_was()
+    {
+        var run = RunGuest("t_pages", memoryMiB: 16);
+        Assert.Contains("ok the fork bomb meets EAGAIN\n", run.Output);
+        Assert.Contains("ok the free page count is back where it started\n", run.Output);
+    }
+
+    [Fact]
+    public void A_null_system_call_costs_under_100_instructions()
+    {
+        var run = KernelBoot.Boot("init=/bin/t_bench quiet");
+        Assert.Equal(0, run.ExitCode);
+        var line = run.Output.Split('\n').Single(l => l.StartsWith("bench getpid round trip: "));
+        var instructions = int.Parse(line.Split(", ")[1].Split(' ')[0]);
+        Assert.InRange(instructions, 1, 99);
+    }
+}
