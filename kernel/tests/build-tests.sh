@@ -32,9 +32,8 @@ printf 'this is not an ELF file\n' > "$out/notelf"
 printf 'hello, file\n' > "$out/data.txt"
 python3 kernel/tests/mkfs.py "$out/fs.img" $args "$out/notelf:/etc/notelf" "$out/data.txt:/etc/data.txt"
 # A bootable image with the dev kernel (kernel/build/kernel.elf) and the boot block of
-# kernel/boot/ (the images helper's; taken from /work/wt/images until merged).
+# kernel/boot/.
 boot_src=kernel/boot/bootblock.s
-[ -e "$boot_src" ] || boot_src=/work/wt/images/kernel/boot/bootblock.s
 riscv64-unknown-elf-as -march=rv32ima_zicsr_zifencei -mabi=ilp32 -mno-relax -o "$out/boot.o" "$boot_src"
 riscv64-unknown-elf-ld -m elf32lriscv --no-relax -Ttext=0x80000000 -e 0x80000000 -o "$out/boot.elf" "$out/boot.o"
 riscv64-unknown-elf-objcopy -O binary "$out/boot.elf" "$out/boot.bin"

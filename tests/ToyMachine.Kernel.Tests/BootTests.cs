@@ -68,7 +68,7 @@ public class BootTests
     [Fact]
     public void The_same_image_and_input_give_identical_output_and_cycle_counts()
     {
-        var input = File.ReadAllBytes(KernelBoot.Fixture("console-input.txt"));
+        var input = File.ReadAllBytes(KernelBoot.TestFile("console-input.txt"));
         var first = KernelBoot.Boot("init=/bin/t_console", input);
         var second = KernelBoot.Boot("init=/bin/t_console", input);
         Assert.Equal(first.Output, second.Output);

@@ -98,7 +98,7 @@ public class GuestProgramTests
     [Fact]
     public void Console_line_discipline_handles_backspace_kill_line_and_end_of_file()
     {
-        var input = File.ReadAllBytes(KernelBoot.Fixture("console-input.txt"));
+        var input = File.ReadAllBytes(KernelBoot.TestFile("console-input.txt"));
         var run = RunGuest("t_console", input);
         Assert.Contains("ok ^U erased the line (qq)\n", run.Output);
         Assert.Contains("ok ^D at the start of a line is end of file\n", run.Output);
@@ -109,7 +109,7 @@ public class GuestProgramTests
     [Fact]
     public void Ctrl_C_and_Ctrl_Z_reach_the_foreground_group_and_spare_init()
     {
-        var input = File.ReadAllBytes(KernelBoot.Fixture("jobs-input.txt"));
+        var input = File.ReadAllBytes(KernelBoot.TestFile("jobs-input.txt"));
         var run = RunGuest("t_jobs", input);
         // ^C arrives only when init's read makes room in the full ring, after the child
         // became the foreground group; the 'b' line behind it is echoed at once.

@@ -104,7 +104,7 @@ public partial class KernelConstantsTests
     {
         var numbers = ReadEqus(Path.Combine(Root, "userland/include/syscalls.inc"))
             .Where(e => e.Key.StartsWith("SYS_")).ToDictionary(e => e.Key[4..], e => e.Value);
-        var kernel = ElfFile.Load(KernelBoot.Fixture("kernel.elf"));
+        var kernel = KernelBoot.Kernel;
         var byAddress = kernel.Symbols.GroupBy(s => s.Value).ToDictionary(g => g.Key, g => g.Select(s => s.Key).ToHashSet());
         var table = kernel.Symbols["syscall_table"];
         var end = kernel.Symbols["syscall_table_end"];
