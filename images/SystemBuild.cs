@@ -81,8 +81,12 @@ public sealed class SystemBuild
         return builder.Build();
     }
 
+    // A folder that does not exist holds no sources (a tree without userland still
+    // builds its kernel).
     private IEnumerable<string> SourcesIn(string folder) =>
-        Directory.GetFiles(RepoPath(folder), "*.s").Order(StringComparer.Ordinal);
+        Directory.Exists(RepoPath(folder))
+            ? Directory.GetFiles(RepoPath(folder), "*.s").Order(StringComparer.Ordinal)
+            : [];
 
     private AssemblyResult Assemble(string what, IReadOnlyList<string> files, uint baseAddress, IReadOnlyList<string> includes)
     {
