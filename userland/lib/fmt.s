@@ -109,3 +109,48 @@ parse_int_bad:
     li a0, 0
     li a1, 0
     ret
+
+    .globl u64toa
+# u64toa -- unsigned 64-bit number to decimal (the cycle counts of procs)
+#  IN:  a0 = low word, a1 = high word, a2 = buffer (21 bytes are enough)
+#  OUT: a0 = number of digits written (the buffer is NUL-terminated)
+#  clobbers t0-t6, a1
+#  RV32 has no 64-by-32 division, so each step divides hi:lo by 10 in three
+#  parts: hi, then the remainder with the upper 16 bits of lo, then with the
+#  lower 16; every partial dividend stays below 10 * 2^16.
+u64toa:
+    mv t6, a2                   # t6 = next digit slot, lowest digit first
+    li t5, 10
+1:  remu t0, a1, t5             # t0 = hi % 10
+    divu a1, a1, t5
+    slli t0, t0, 16
+    srli t1, a0, 16
+    or t0, t0, t1               # t0 = r * 2^16 + lo[31:16]
+    divu t2, t0, t5             # t2 = upper half of the new lo
+    remu t0, t0, t5
+    slli t0, t0, 16
+    slli t1, a0, 16
+    srli t1, t1, 16
+    or t0, t0, t1               # t0 = r * 2^16 + lo[15:0]
+    divu t3, t0, t5             # t3 = lower half of the new lo
+    remu t0, t0, t5             # t0 = the digit
+    slli t2, t2, 16
+    or a0, t2, t3
+    addi t0, t0, '0'
+    sb t0, 0(t6)
+    addi t6, t6, 1
+    or t0, a0, a1
+    bnez t0, 1b
+    sb zero, 0(t6)
+    sub a0, t6, a2              # the length
+    addi t6, t6, -1             # reverse [a2, t6] in place
+    mv t3, a2
+2:  bgeu t3, t6, 3f
+    lbu t0, 0(t3)
+    lbu t1, 0(t6)
+    sb t1, 0(t3)
+    sb t0, 0(t6)
+    addi t3, t3, 1
+    addi t6, t6, -1
+    j 2b
+3:  ret

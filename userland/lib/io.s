@@ -106,3 +106,23 @@ readline:
     ret
 4:  sb zero, 0(t1)
     ret
+
+    .globl write_all
+# write_all -- write a whole buffer, over short writes
+#  IN:  a0 = fd, a1 = buffer, a2 = n
+#  OUT: a0 = n, or -errno from the write that failed
+#  clobbers t0-t2, a1, a2, a7
+write_all:
+    mv t0, a0                   # t0 = fd
+    mv t1, a2                   # t1 = n
+    add t2, a1, a2              # t2 = end of the buffer
+1:  sub a2, t2, a1
+    beqz a2, 2f
+    mv a0, t0
+    li a7, SYS_write
+    ecall
+    bltz a0, 3f
+    add a1, a1, a0
+    j 1b
+2:  mv a0, t1
+3:  ret
