@@ -66,7 +66,10 @@ public class CExampleTests
             Gcc("-I", Include, "-T", LinkScript, "-Wl,--no-relax", "-Wl,--defsym=__user_base=0x80000000", "-Wl,-e,shim_entry",
                 Repository.Guest("shim.s"), Crt0, Hello, "-o", elf);
             var output = new MemoryStream();
-            using var machine = new ToyMachine.Cpu.Machine(new ToyMachine.Cpu.MachineConfig { Output = output, MemorySize = 16 << 20 });
+            using var machine = new ToyMachine.Cpu.Machine(new ToyMachine.Cpu.MachineConfig
+            {
+                Output = output, MemorySize = 16 << 20, Input = System.Text.Encoding.ASCII.GetBytes("prog hello world\n"),
+            });
             machine.LoadElf(ToyMachine.Cpu.ElfFile.Load(elf));
             Assert.Equal(ToyMachine.Cpu.StopReason.PowerOff, machine.Run(10_000_000));
             Assert.Equal(

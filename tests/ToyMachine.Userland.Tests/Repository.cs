@@ -59,9 +59,12 @@ internal static partial class Repository
             : long.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Runs a bare-metal fixture (a program linked with guest/shim.s) to power-off.</summary>
-    public static (string Output, int ExitCode) RunGuest(string elf, string input = "", ulong maxCycles = 50_000_000)
+    /// <summary>Runs a bare-metal fixture (a program linked with guest/shim.s) to power-off.
+    /// The shim takes argv from the first console line, <paramref name="commandLine"/>;
+    /// <paramref name="input"/> follows it, for the program's fd 0.</summary>
+    public static (string Output, int ExitCode) RunGuest(string elf, string commandLine, string input = "", ulong maxCycles = 50_000_000)
     {
+        input = commandLine + "\n" + input;
         var output = new MemoryStream();
         using var machine = new Machine(new MachineConfig
         {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Rebuilds the bare-metal fixtures of this folder with GNU binutils: each test
 # program linked with the shim (shim.s, the stand-in for the kernel) and the
-# userland library at 0x8000_0000, where `toymachine run` can load it.
+# userland library at 0x8000_0000, where `toymachine run` can load it. The shim
+# takes argv from the first input line: `echo "ls -l /" | toymachine run ls.elf`.
 # The tests use the committed ELF files, so they never need binutils.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,5 +20,5 @@ link() { # link NAME SOURCE: NAME.elf from the shim, SOURCE and the library
   $ld -o "$1.elf" "$tmp/shim.o" "$tmp/$1.o" "${lib[@]}"
 }
 link libtest libtest.s
-for p in echo true false sh; do link "$p" "$root/userland/bin/$p.s"; done
+for p in echo true false sh cat ls ps kill sleep uptime shutdown; do link "$p" "$root/userland/bin/$p.s"; done
 echo "built: $(ls *.elf | tr '\n' ' ')"
