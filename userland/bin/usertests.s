@@ -1,7 +1,9 @@
 # usertests.s -- checks every system call of abi.md 1-17 and 20-28, errors included.
 #
 # One line per check: "ok NAME", or "FAIL NAME: got X (EXXX), want Y (EYYY)".
-# The last line counts them: "usertests: N checks, M failed". The exit status is
+# The last line counts them: "usertests: N checks, M failed, K groups skipped"
+# (the file-creation group is skipped, with a line saying why, when the file
+# system refuses O_CREAT: abi.md does not require a writable one). The exit status is
 # the number of failures (0 = all passed), so `boot --cmdline init=/bin/usertests`
 # ends with that code. `usertests --shutdown` ends with shutdown(failures) instead
 # of exit, which exercises shutdown (14) too.
@@ -100,6 +102,8 @@ main:
     lw a1, 0(t0)
     la t0, ut_failures
     lw a2, 0(t0)
+    la t0, ut_skipped
+    lw a3, 0(t0)
     la a0, ut_summary
     call printf
     la t0, ut_failures
@@ -158,6 +162,8 @@ t_sbrk:
     call sbrk
     mv s0, a0                   # s0 = the break
     GE sbrk_0_gives_the_break, 0x10000
+    li t0, 0x10000
+    blt s0, t0, 9f              # no break to work with (an error)
     li a0, 8192
     call sbrk
     EQR sbrk_returns_the_old_break, s0
@@ -191,7 +197,7 @@ t_sbrk:
     li a0, 0
     call sbrk
     EQR sbrk_failure_leaves_the_break, s0
-    lw s0, 24(sp)
+9:  lw s0, 24(sp)
     lw ra, 28(sp)
     addi sp, sp, 32
     ret
@@ -209,6 +215,8 @@ t_fork:
     GE fork_returns_the_child_pid, 1
     bltz s0, 9f
     mv a0, s0
+    li t0, 0xDEAD
+    sw t0, 0(sp)                # no stale status can pass
     mv a1, sp
     li a2, 0
     call waitpid
@@ -220,10 +228,7 @@ t_fork:
     bnez a0, 2f
     li a0, 300
     call exit
-2:  mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+2:  call ut_wait
     EQ exit_passes_status_and_0xff, 44 << 8
     # the child's parent is us
     call fork
@@ -234,10 +239,7 @@ t_fork:
     sub a0, a0, t0
     snez a0, a0
     call exit
-3:  mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+3:  call ut_wait
     EQ child_getppid_is_the_parent, 0
     # memory is copied, not shared
     la t0, ut_cell
@@ -251,10 +253,7 @@ t_fork:
     sw t1, 0(t0)
     mv a0, t1
     call exit
-4:  mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+4:  call ut_wait
     EQ child_sees_the_parents_memory, 2 << 8
     la t0, ut_cell
     lw a0, 0(t0)
@@ -268,10 +267,7 @@ t_fork:
     sub a0, a0, t0
     seqz a0, a0
     call exit
-5:  mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+5:  call ut_wait
     EQ child_has_a_pid_of_its_own, 0
 9:  lw s0, 24(sp)
     lw ra, 28(sp)
@@ -330,6 +326,8 @@ t_wait:
     call waitpid
     EQ waitpid_read_only_status_is_EFAULT, -EFAULT
     mv a0, s0
+    li t0, 0xDEAD
+    sw t0, 0(sp)                # no stale status can pass
     mv a1, sp
     li a2, 0
     call waitpid
@@ -348,26 +346,24 @@ t_kill:
     sw s0, 24(sp)
     call ut_sleeper
     mv s0, a0
+    GE fork_of_a_sleeper_succeeds, 1
+    blez s0, 1f                 # no child: kill(-errno) would hit a group
+    mv a0, s0
     li a1, SIGKILL
     call kill
     EQ kill_SIGKILL_returns_0, 0
     mv a0, s0
-    mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+    call ut_wait
     EQ killed_by_SIGKILL_status_is_9, SIGKILL
     call ut_sleeper
     mv s0, a0
+    blez s0, 1f
     li a1, SIGTERM
     call kill
     mv a0, s0
-    mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+    call ut_wait
     EQ killed_by_SIGTERM_status_is_15, SIGTERM
-    la t0, ut_pid
+1:  la t0, ut_pid
     lw a0, 0(t0)
     li a1, 0
     call kill
@@ -379,6 +375,25 @@ t_kill:
     lw s0, 24(sp)
     lw ra, 28(sp)
     addi sp, sp, 32
+    ret
+
+# ut_wait -- wait for a child and give its status word
+#  IN:  a0 = pid (or -1)
+#  OUT: a0 = the status word, or waitpid's -errno when it failed (so that a
+#       check of the status never passes on a stale value)
+#  clobbers t0-t6, a1-a7
+ut_wait:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    li t0, 0xDEAD
+    sw t0, 0(sp)
+    mv a1, sp
+    li a2, 0
+    call waitpid
+    bltz a0, 1f
+    lw a0, 0(sp)
+1:  lw ra, 12(sp)
+    addi sp, sp, 16
     ret
 
 # ut_sleeper -- fork a child that sleeps until it is killed
@@ -407,10 +422,7 @@ t_exec:
     call exec
     li a0, 99                   # exec failed
     call exit
-1:  mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+1:  call ut_wait
     EQ exec_true_exits_0, 0
     call fork
     bnez a0, 2f
@@ -420,6 +432,8 @@ t_exec:
     li a0, 99
     call exit
 2:  mv s0, a0
+    li t0, 0xDEAD
+    sw t0, 0(sp)                # no stale status can pass
     mv a1, sp
     li a2, 0
     call waitpid
@@ -449,10 +463,7 @@ t_exec:
     snez a0, a0
     slli a0, a0, 1              # 0 = EFAULT, 2 = another error
     call exit
-3:  mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+3:  call ut_wait
     EQ exec_bad_argv_is_EFAULT, 0
     lw s0, 24(sp)
     lw ra, 28(sp)
@@ -470,6 +481,8 @@ t_spawn:
     mv s0, a0
     GE spawn_returns_a_pid, 1
     mv a0, s0
+    li t0, 0xDEAD
+    sw t0, 0(sp)                # no stale status can pass
     mv a1, sp
     li a2, 0
     call waitpid
@@ -479,10 +492,7 @@ t_spawn:
     la a0, ut_path_false
     la a1, ut_argv_false
     call spawn
-    mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+    call ut_wait
     EQ spawn_false_exits_1, 1 << 8
     la a0, ut_path_missing
     la a1, ut_argv_true
@@ -528,10 +538,7 @@ t_pgid:
     call exit
 3:  li a0, 2                    # getpgid is not the pid
     call exit
-1:  mv a1, sp
-    li a2, 0
-    call waitpid
-    lw a0, 0(sp)
+1:  call ut_wait
     EQ setpgid_0_0_makes_a_group_led_by_the_caller, 0
     li a0, 999999
     li a1, 0
@@ -540,6 +547,7 @@ t_pgid:
     # a child's group as seen by its parent
     call ut_sleeper
     mv s0, a0
+    blez s0, 1f                 # no child to move
     mv a0, s0
     mv a1, s0
     call setpgid
@@ -554,7 +562,7 @@ t_pgid:
     li a1, 0
     li a2, 0
     call waitpid
-    lw s0, 24(sp)
+1:  lw s0, 24(sp)
     lw ra, 28(sp)
     addi sp, sp, 32
     ret
@@ -634,9 +642,9 @@ t_write:
     sw ra, 28(sp)
     li a0, 1
     la a1, ut_write_line
-    li a2, 18
+    li a2, 17
     call write
-    EQ write_returns_the_count, 18
+    EQ write_returns_the_count, 17
     li a0, 1
     la a1, ut_write_line
     li a2, 0
@@ -1059,10 +1067,7 @@ t_epipe:
     call write
     li a0, 1
     call exit
-1:  addi a1, sp, 8
-    li a2, 0
-    call waitpid
-    lw a0, 8(sp)
+1:  call ut_wait
     EQ write_to_a_closed_pipe_raises_SIGPIPE, SIGPIPE
     call fork
     bnez a0, 2f
@@ -1078,10 +1083,7 @@ t_epipe:
     sub a0, a0, t0
     snez a0, a0
     call exit
-2:  addi a1, sp, 8
-    li a2, 0
-    call waitpid
-    lw a0, 8(sp)
+2:  call ut_wait
     EQ write_to_a_closed_pipe_is_EPIPE_when_ignored, 0
     lw a0, 4(sp)
     call close
@@ -1116,10 +1118,7 @@ t_spawn_argv:
     lw a0, 4(sp)
     call close
     mv a0, s1
-    addi a1, sp, 8
-    li a2, 0
-    call waitpid
-    lw a0, 8(sp)
+    call ut_wait
     EQ spawned_echo_exits_0, 0
     lw a0, 0(sp)
     la a1, ut_buf
@@ -1148,8 +1147,22 @@ t_create:
     li a1, O_CREAT | O_RDWR | O_TRUNC
     call open
     mv s0, a0
-    GE open_O_CREAT_creates_a_file, 3
-    bltz s0, 9f
+    bgez s0, 1f
+    # A read-only file system (abi.md does not require a writable one) makes the
+    # whole group a skip, said as such, rather than a row of failures.
+    la a0, ut_skip_create
+    mv a1, s0
+    call printf
+    mv a0, s0
+    call ut_errno
+    li a0, '\n'
+    call putchar
+    la t0, ut_skipped
+    lw t1, 0(t0)
+    addi t1, t1, 1
+    sw t1, 0(t0)
+    j 9f
+1:  GE open_O_CREAT_creates_a_file, 3
     mv a0, s0
     la a1, ut_hello
     li a2, 5
@@ -1334,8 +1347,12 @@ ut_errno:
     sw ra, 12(sp)
     call errno_name
     mv a1, a0
+    lbu t0, 1(a1)
+    li t1, '?'
+    beq t0, t1, 2f              # "E?": not an error number after all
     la a0, ut_errno_format
     call printf
+2:
     lw ra, 12(sp)
     addi sp, sp, 16
 1:  ret
@@ -1349,7 +1366,8 @@ ut_fail_want_ge: .asciz ", want >= %d"
 ut_fail_want_error: .asciz ", want an error"
 ut_fail_plain: .asciz "FAIL %s"
 ut_errno_format: .asciz " (%s)"
-ut_summary: .asciz "usertests: %d checks, %d failed\n"
+ut_summary: .asciz "usertests: %d checks, %d failed, %d groups skipped\n"
+ut_skip_create: .asciz "skip file creation: open(/usertests.tmp, O_CREAT) = %d"
 ut_shutdown_failed: .asciz "FAIL shutdown returned"
 ut_write_line: .asciz "write: to stdout\n"
 ut_dup_line: .asciz "dup2: a copy\n"
@@ -1382,6 +1400,7 @@ ut_act_ignore: .word SIG_IGN, 0, 0
 ut_pid: .word 0
 ut_checks: .word 0
 ut_failures: .word 0
+ut_skipped: .word 0
 ut_cell: .word 0
 
     .bss

@@ -20,5 +20,5 @@ link() { # link NAME SOURCE: NAME.elf from the shim, SOURCE and the library
   $ld -o "$1.elf" "$tmp/shim.o" "$tmp/$1.o" "${lib[@]}"
 }
 link libtest libtest.s
-for p in echo true false sh cat ls ps kill sleep uptime shutdown; do link "$p" "$root/userland/bin/$p.s"; done
+for p in echo true false sh cat ls ps kill sleep uptime shutdown usertests; do link "$p" "$root/userland/bin/$p.s"; done
 echo "built: $(ls *.elf | tr '\n' ' ')"

@@ -22,6 +22,7 @@
 #              "[shim: kill PID SIG]" so that tests see what was sent
 #   sleep      prints "[shim: sleep MS]", returns 0
 #   shutdown   powers off with the code
+# Buffers outside the program's 16 MiB of RAM (or in the shim's code) give -EFAULT.
 # The handler preserves every register but a0, as the ABI promises.
 #
 # Link with -e shim_entry so that the ELF starts here rather than at _start.
@@ -213,7 +214,8 @@ shim_kill:
     j shim_return
 
 shim_procs:
-    beqz a0, shim_efault
+    li t1, 0x80000000
+    bltu a0, t1, shim_efault
     li t1, 3                    # t1 = records: min(max, 3)
     bgeu a1, t1, 1f
     mv t1, a1
@@ -235,6 +237,8 @@ shim_write:
     addi t1, a0, -1
     li t2, 2
     bgeu t1, t2, shim_ebadf     # only fd 1 and 2
+    call shim_check
+    bnez t1, shim_efault
     li t3, 0                    # t3 = bytes written
 1:  beq t3, a2, 2f
     add t1, a1, t3
@@ -246,6 +250,8 @@ shim_write:
     j shim_return
 
 shim_read:
+    call shim_check
+    bnez t1, shim_efault
     bnez a0, shim_read_file     # fd 0 is the console
     li t3, 0                    # t3 = bytes read
     li t0, UART
@@ -283,7 +289,8 @@ shim_read_file:
     j 2b
 
 shim_open:
-    beqz a0, shim_efault
+    li t1, 0x80000000
+    bltu a0, t1, shim_efault
     la t2, shim_files
 1:  lw a1, 0(t2)
     beqz a1, 4f
@@ -323,7 +330,8 @@ shim_close:
     j shim_return
 
 shim_fstat:
-    beqz a1, shim_efault
+    li t1, 0x80000000
+    bltu a1, t1, shim_efault
     li t1, 3                    # fds 0-2: the console
     bgeu a0, t1, 1f
     li t1, 3
@@ -373,6 +381,24 @@ shim_return:
     lw a7, 56(t0)
     lw t0, 4(t0)
     mret
+
+# shim_check -- whether [a1, a1 + a2) lies in the first 16 MiB of RAM, where the
+# program is, but not in the shim's own code, which comes first (the shim's
+# stand-in for the kernel's user-pointer checks)
+#  IN:  a1 = address, a2 = length
+#  OUT: t1 = 0 when it does, else 1
+#  clobbers t2
+shim_check:
+    la t2, shim_code_end
+    bltu a1, t2, 1f
+    li t2, 0x81000000
+    bgeu a1, t2, 1f
+    sub t2, t2, a1              # room left above a1
+    bgtu a2, t2, 1f
+    li t1, 0
+    ret
+1:  li t1, 1
+    ret
 
 # shim_fd -- the open-file slot of a descriptor
 #  IN:  a0 = fd
@@ -457,6 +483,8 @@ shim_puthex:
     bgez t4, 1b
     mv ra, a5
     ret
+
+shim_code_end:
 
     .section .rodata
     .align 2
