@@ -16,8 +16,9 @@
 # "sh: NAME: not found" with status 127 (126 for other errors). Each program runs
 # in a process group of its own (fork, setpgid, exec), which gets the console
 # while it runs in the foreground, so ^C reaches it and not the shell; the shell
-# ignores SIGINT, SIGQUIT, SIGTSTP, SIGTTIN and SIGTTOU, and the child sets them
-# back to the default before exec.
+# ignores SIGQUIT, SIGTSTP, SIGTTIN and SIGTTOU, and the child sets them back to
+# the default before exec. SIGINT has a handler that does nothing: a ^C at the
+# prompt interrupts the read (-EINTR), and the shell gives a fresh prompt.
 #
 # A background command prints "[PID]"; when it ends, the next prompt is preceded
 # by "[PID] Done", "[PID] Exit N" or "[PID] " and how it died ("Killed"). A
@@ -60,8 +61,11 @@ sh_loop:
     beqz a0, sh_eof
     bgez a0, 1f
     li t0, -EINTR
-    beq a0, t0, sh_loop
-    j sh_eof                    # the console failed: nothing more to read
+    bne a0, t0, sh_eof          # the console failed: nothing more to read
+    li a0, 1                    # ^C at the prompt: a fresh line and prompt
+    li a1, '\n'
+    call fputc
+    j sh_loop
 1:  call sh_run_line
     j sh_loop
 sh_eof:
@@ -92,9 +96,19 @@ sh_setup:
     call sigaction
     addi s0, s0, 1
     j 2b
-3:  lw s0, 8(sp)
+3:  li a0, SIGINT
+    la a1, sh_act_interrupt
+    li a2, 0
+    call sigaction
+    lw s0, 8(sp)
     lw ra, 12(sp)
     addi sp, sp, 16
+    ret
+
+# sh_on_interrupt -- the SIGINT handler: nothing to do; its running makes the
+# blocked read return -EINTR
+#  IN:  a0 = signal number; ra = the signal trampoline
+sh_on_interrupt:
     ret
 
 # sh_tokenize -- cut sh_line into tokens in sh_tokens, words into sh_words
@@ -464,7 +478,7 @@ cmd_child:
     li a0, 0
     call getpgid
     call tcsetpgrp
-1:  la s0, sh_job_signals       # the child starts with default actions
+1:  la s0, sh_child_signals     # the child starts with default actions
 2:  lbu a0, 0(s0)
     beqz a0, 3f
     la a1, sh_act_default
@@ -734,7 +748,8 @@ sh_set_status:
     .section .rodata
 sh_prompt: .asciz "$ "
 sh_operators: .asciz "&;|<>"
-sh_job_signals: .byte SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, 0
+sh_job_signals: .byte SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, 0
+sh_child_signals: .byte SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, 0
 sh_bin: .asciz "/bin/"
 sh_root: .asciz "/"
 sh_name_exit: .asciz "exit"
@@ -759,6 +774,7 @@ sh_msg_died: .asciz "[%d] %s\n"
     .align 2
 sh_act_ignore: .word SIG_IGN, 0, 0
 sh_act_default: .word SIG_DFL, 0, 0
+sh_act_interrupt: .word sh_on_interrupt, 0, 0
 
     .data
     .align 2
