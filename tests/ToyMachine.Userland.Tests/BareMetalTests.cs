@@ -58,6 +58,14 @@ public class BareMetalTests
     }
 
     [Fact]
+    public void Shell_keeps_a_dollar_that_starts_no_expansion_and_expands_dollar_bang()
+    {
+        // $! is the last background pid: 0 before any.
+        var run = Repository.RunGuest("sh.elf", "sh", "a$x\"$y$\"$!\n");
+        Assert.Equal("$ sh: a$x$y$0: not found\n$ ", run.Output);
+    }
+
+    [Fact]
     public void Shell_skips_blank_lines_and_comments()
     {
         var run = Repository.RunGuest("sh.elf", "sh", "   \n# a comment\n\t\nexit 5\n");

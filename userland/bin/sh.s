@@ -2,8 +2,9 @@
 #
 # A line is first cut into tokens (sh_tokenize): words and operators. Words may
 # be quoted: '...' keeps everything literally, "..." keeps everything but lets
-# \" \\ \$ stand for the character and expands $?; outside quotes a backslash
-# takes the next character literally. $? is the status of the last command. A #
+# \" \\ \$ stand for the character and expands $? and $!; outside quotes a backslash
+# takes the next character literally. $? is the status of the last command, $!
+# the pid of the last command started in the background. A #
 # at the start of a word starts a comment.
 # The operators are & ; | < >. The runner (sh_run_line) walks the tokens and
 # collects words into a command; ';' or the end of the line runs it in the
@@ -177,10 +178,10 @@ tok_word_loop:
     beq t0, t1, tok_double
     li t1, '$'
     bne t0, t1, tok_plain
-    lbu t1, 1(s0)
-    li t2, '?'
-    bne t1, t2, tok_plain
-    call tok_status             # $? outside quotes
+    lbu a0, 1(s0)
+    call tok_dollar             # $? and $! outside quotes
+    lbu t0, 0(s0)               # (the '$' again, for a plain one)
+    beqz a0, tok_plain
     addi s0, s0, 2
     j tok_word_loop
 tok_plain:
@@ -231,10 +232,10 @@ tok_double_loop:
     j tok_double_loop
 3:  li t1, '$'
     bne t0, t1, 4f
-    lbu t2, 1(s0)
-    li t1, '?'
-    bne t2, t1, 4f
-    call tok_status
+    lbu a0, 1(s0)
+    call tok_dollar             # $? and $! inside double quotes
+    lbu t0, 0(s0)
+    beqz a0, 4f
     addi s0, s0, 2
     j tok_double_loop
 4:  sb t0, 0(s1)
@@ -267,18 +268,27 @@ tok_too_many:
     li a0, -1
     j tok_return
 
-# tok_status -- append the decimal status ($?) to the word text
-#  IN:  s1 = next free byte of word text
-#  OUT: s1 advanced
-#  clobbers t0-t3, a0-a2
-tok_status:
-    addi sp, sp, -16
+# tok_dollar -- expand $? (the last status) or $! (the last background pid) into
+# the word text
+#  IN:  a0 = the byte after the '$'; s1 = next free byte of word text
+#  OUT: a0 = 1 and s1 advanced when it was ? or !, else a0 = 0 (a plain '$')
+#  clobbers t0-t3, a1, a2
+tok_dollar:
+    li t0, '?'
+    la t1, sh_status
+    beq a0, t0, 1f
+    li t0, '!'
+    la t1, sh_last_bg
+    beq a0, t0, 1f
+    li a0, 0
+    ret
+1:  addi sp, sp, -16
     sw ra, 12(sp)
-    la t0, sh_status
-    lw a0, 0(t0)
+    lw a0, 0(t1)
     mv a1, s1
     call itoa
     add s1, s1, a0
+    li a0, 1
     lw ra, 12(sp)
     addi sp, sp, 16
     ret
@@ -462,6 +472,8 @@ sh_command:
     call tcsetpgrp
     j cmd_return
 cmd_background:
+    la t0, sh_last_bg
+    sw s0, 0(t0)
     li a0, 1
     la a1, sh_msg_started
     mv a2, s0
@@ -780,6 +792,7 @@ sh_act_interrupt: .word sh_on_interrupt, 0, 0
     .align 2
 sh_status: .word 0
 sh_pgid: .word 0
+sh_last_bg: .word 0
 
     .bss
     .align 2
