@@ -70,7 +70,7 @@ public class CExampleTests
             {
                 Output = output, MemorySize = 16 << 20, Input = System.Text.Encoding.ASCII.GetBytes("prog hello world\n"),
             });
-            machine.LoadElf(ToyMachine.Cpu.ElfFile.Load(elf));
+            Repository.LoadWithShim(machine, ToyMachine.Cpu.ElfFile.Load(elf));
             Assert.Equal(ToyMachine.Cpu.StopReason.PowerOff, machine.Run(10_000_000));
             Assert.Equal(
                 "hello from C\nargv[0] = prog\nargv[1] = hello\nargv[2] = world\npid 1\nwrite(42) = -9 (EBADF)\n",
