@@ -177,7 +177,11 @@ ls_entry:
     sw s0, 24(sp)
     sw s1, 20(sp)
     mv s0, a1                   # s0 = name
-    mv a1, a0
+    mv s1, a0
+    call strlen
+    li t0, LS_PATH - DIRENT_NAME_SIZE - 2
+    bgtu a0, t0, 2f             # DIR/NAME would not fit: show the type as unknown
+    mv a1, s1
     la a0, ls_pathbuf
     call strcpy
     la a0, ls_pathbuf
