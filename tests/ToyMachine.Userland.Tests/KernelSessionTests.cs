@@ -114,6 +114,15 @@ public partial class KernelSessionTests
     }
 
     [BootImageFact]
+    public void Cat_copies_a_file_of_the_image()
+    {
+        // /bin/true is the one file every image has whose first bytes are known.
+        var run = Boot("cat /bin/true\necho\necho done\nshutdown\n");
+        Assert.Contains("\u007fELF\u0001\u0001\u0001", run.Output);
+        Assert.Contains("done", Lines(run.Output));
+    }
+
+    [BootImageFact]
     public void Ps_lists_the_shell_and_itself_running()
     {
         var run = Boot("ps\nshutdown\n");
