@@ -142,6 +142,14 @@ t_process:
     EQ yield_returns_0, 0
     call time_ms
     mv s0, a0
+    rdtime t0                   # time counts at 10 MHz: time_ms = time / 10,000
+    li t1, 10000
+    divu t0, t0, t1
+    sub a0, t0, s0
+    sltiu a0, a0, 2             # the same millisecond, or the next
+    TRUE time_ms_is_the_time_csr_over_10000
+    call time_ms
+    mv s0, a0
     li a0, 20
     call sleep
     EQ sleep_returns_0, 0
@@ -363,6 +371,27 @@ t_kill:
     mv a0, s0
     call ut_wait
     EQ killed_by_SIGTERM_status_is_15, SIGTERM
+    # A stopped child is reported with WUNTRACED: (sig << 8) | 0x7F.
+    call ut_sleeper
+    mv s0, a0
+    blez s0, 1f
+    li a1, SIGSTOP
+    call kill
+    li t0, 0xDEAD
+    sw t0, 0(sp)
+    mv a0, s0
+    mv a1, sp
+    li a2, WUNTRACED
+    call waitpid
+    EQR waitpid_WUNTRACED_reports_a_stopped_child, s0
+    lw a0, 0(sp)
+    EQ stopped_status_is_sig_shifted_by_8_or_0x7f, (SIGSTOP << 8) | 0x7F
+    mv a0, s0
+    li a1, SIGKILL
+    call kill
+    mv a0, s0
+    call ut_wait
+    EQ a_stopped_child_can_be_killed, SIGKILL
 1:  la t0, ut_pid
     lw a0, 0(t0)
     li a1, 0
@@ -1148,6 +1177,33 @@ t_spawn_argv:
     li a2, 15
     call memcmp
     EQ spawn_passes_argv, 0
+    lw a0, 0(sp)
+    call close
+    # exec keeps the descriptors: a forked child puts a pipe on its fd 1 and execs echo.
+    mv a0, sp
+    call pipe
+    bnez a0, 9f
+    call fork
+    bnez a0, 1f
+    lw a0, 4(sp)
+    li a1, 1
+    call dup2
+    la a0, ut_path_echo
+    la a1, ut_argv_echo
+    call exec
+    li a0, 99
+    call exit
+1:  mv s1, a0
+    lw a0, 4(sp)
+    call close
+    mv a0, s1
+    call ut_wait
+    EQ exec_echo_exits_0, 0
+    lw a0, 0(sp)
+    la a1, ut_buf
+    li a2, 64
+    call read
+    EQ exec_keeps_descriptors, 15
     lw a0, 0(sp)
     call close
 9:  lw s1, 36(sp)
