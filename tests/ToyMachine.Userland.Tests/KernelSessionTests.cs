@@ -161,6 +161,28 @@ public partial class KernelSessionTests
         Assert.Equal(0, run.ExitCode);
     }
 
+    [BootImageFact]
+    public void Usertests_shutdown_powers_off_with_the_number_of_failures()
+    {
+        var run = Boot("", "quiet init=/bin/usertests");
+        var fails = Lines(run.Output).Count(l => l.StartsWith("FAIL", StringComparison.Ordinal));
+        Assert.Equal(fails, run.ExitCode);
+        var viaShell = Boot("usertests --shutdown\n");
+        var failsViaShell = Lines(viaShell.Output).Count(l => l.StartsWith("FAIL", StringComparison.Ordinal));
+        Assert.Matches(@"usertests: \d+ checks, \d+ failed", viaShell.Output);
+        Assert.Equal(failsViaShell, viaShell.ExitCode);
+    }
+
+    [BootImageFact]
+    public void Init_starts_a_new_shell_when_the_old_one_exits()
+    {
+        var run = Boot("echo first\nexit 3\necho second\nshutdown 5\n", "quiet init=/bin/init");
+        var lines = Lines(run.Output);
+        Assert.Contains("first", lines);
+        Assert.Contains("second", lines);
+        Assert.Equal(5, run.ExitCode);
+    }
+
     [GeneratedRegex(@"^\s+\d+\s+\d+\s+\d+ (\w+)\s+\d+ (\S+)$")]
     private static partial Regex PsLine();
 }
