@@ -93,6 +93,15 @@ public partial class KernelSessionTests
     }
 
     [BootImageFact]
+    public void Wait_for_a_pid_gives_its_status_even_after_it_was_reported()
+    {
+        var run = Boot("false &\nwait $!\necho \"status $?\"\nsleep 10 &\nkill $!\ntrue\nwait $!\necho \"status $?\"\nwait 999\nshutdown\n");
+        var lines = Lines(run.Output);
+        Assert.Equal(["status 1", "status 143"], lines.Where(l => l.StartsWith("status ", StringComparison.Ordinal)));
+        Assert.Contains("sh: wait: 999: No child processes", lines);
+    }
+
+    [BootImageFact]
     public void A_foreground_child_killed_by_a_signal_is_reported_with_status_128_plus_it()
     {
         // kill 0 signals the caller's own group: the kill process, alone in its group.

@@ -12,7 +12,7 @@
 # ("not supported yet"): pipes and redirection slot in at that one place in
 # sh_run_line, with the tokens already separated.
 #
-# Commands: the builtins exit [N], cd, wait; otherwise a program, NAME itself
+# Commands: the builtins exit [N], cd, wait [PID]; otherwise a program, NAME itself
 # when it contains a '/', else /bin/NAME. A missing program is
 # "sh: NAME: not found" with status 127 (126 for other errors). Each program runs
 # in a process group of its own (fork, setpgid, exec), which gets the console
@@ -40,6 +40,7 @@
     .equ SH_ARGS, 32            # words of one command
     .equ SH_PATH, 256           # "/bin/" + NAME
     .equ TOK_WORD, 0            # token kinds: 0 = word, else the operator byte
+    .equ SH_DONE, 8             # ended background jobs remembered for `wait PID` (a power of 2)
 
     .text
     .globl main
@@ -605,8 +606,57 @@ cmd_cd:
     call sh_set_status
     j cmd_return
 
-# wait: every background child, each reported as it ends.
+# wait [PID]: every background child, or the one named, each reported as it ends;
+# with a PID, $? becomes its status (128 + signal when killed), as in other shells.
 cmd_wait:
+    li t0, 1
+    beq s0, t0, 1f
+    la t0, sh_argv
+    lw a0, 4(t0)
+    call parse_int
+    beqz a1, 3f
+    blez a0, 3f
+    mv s3, a0                   # s3 = the pid
+4:  mv a0, s3
+    addi a1, sp, 0
+    li a2, 0
+    call waitpid
+    li t0, -EINTR
+    beq a0, t0, 4b
+    bltz a0, 5f
+    lw a1, 0(sp)
+    call sh_report
+    lw t0, 0(sp)
+7:  andi t1, t0, 0x7F
+    srli a0, t0, 8              # exited: the code
+    andi a0, a0, 0xFF
+    beqz t1, 6f
+    addi a0, t1, 128            # killed: 128 + signal
+6:  call sh_set_status
+    j cmd_return
+5:  la t1, sh_done              # already reported at a prompt?
+    li t2, SH_DONE
+8:  lw t3, 0(t1)
+    bne t3, s3, 9f
+    lw t0, 4(t1)
+    sw zero, 0(t1)              # each status is waited for once
+    j 7b
+9:  addi t1, t1, 8
+    addi t2, t2, -1
+    bnez t2, 8b
+    mv a1, a0                   # not a child of ours
+    la t0, sh_argv
+    lw a0, 4(t0)
+    call sh_wait_error
+    li a0, 127
+    call sh_set_status
+    j cmd_return
+3:  li a0, 2
+    la a1, sh_msg_wait_usage
+    call fputs
+    li a0, 2
+    call sh_set_status
+    j cmd_return
 1:  li a0, -1
     addi a1, sp, 0
     li a2, 0
@@ -702,12 +752,23 @@ sh_report_jobs:
     addi sp, sp, 16
     ret
 
-# sh_report -- "[PID] Done", "[PID] Exit N" or "[PID] <how it died>" on fd 1
+# sh_report -- "[PID] Done", "[PID] Exit N" or "[PID] <how it died>" on fd 1, and
+# the pid and status kept in sh_done (the last SH_DONE of them) for `wait PID`
 #  IN:  a0 = pid, a1 = waitpid status word
 #  clobbers t0-t6, a0-a7
 sh_report:
     addi sp, sp, -16
     sw ra, 12(sp)
+    la t0, sh_done_next         # remember it for a later `wait PID`
+    lw t1, 0(t0)
+    andi t2, t1, SH_DONE - 1
+    slli t2, t2, 3
+    la t3, sh_done
+    add t3, t3, t2
+    sw a0, 0(t3)
+    sw a1, 4(t3)
+    addi t1, t1, 1
+    sw t1, 0(t0)
     mv a2, a0
     andi t0, a1, 0x7F
     bnez t0, 2f
@@ -749,6 +810,24 @@ sh_error:
     addi sp, sp, 16
     ret
 
+# sh_wait_error -- "sh: wait: PID: reason" on fd 2
+#  IN:  a0 = the pid as written, a1 = error number
+#  clobbers t0-t6, a0-a7
+sh_wait_error:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    sw a0, 8(sp)
+    mv a0, a1
+    call strerror
+    mv a3, a0
+    lw a2, 8(sp)
+    li a0, 2
+    la a1, sh_msg_wait_error
+    call fprintf
+    lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+
 # sh_set_status -- remember a command's status for $? and the final exit
 #  IN:  a0 = status
 #  clobbers t0
@@ -778,6 +857,8 @@ sh_msg_unsupported: .asciz "sh: '%c': pipes and redirection are not supported ye
 sh_msg_exit_numeric: .asciz "sh: exit: %s: numeric argument required\n"
 sh_msg_cd: .asciz "sh: cd: %s: there is no current directory; every path starts at /\n"
 sh_msg_cd_error: .asciz "sh: cd: %s: %s\n"
+sh_msg_wait_usage: .asciz "sh: wait: usage: wait [PID]\n"
+sh_msg_wait_error: .asciz "sh: wait: %s: %s\n"
 sh_msg_started: .asciz "[%d]\n"
 sh_msg_stopped: .asciz "\n[%d] Stopped\n"
 sh_msg_done: .asciz "[%d] Done\n"
@@ -793,6 +874,7 @@ sh_act_interrupt: .word sh_on_interrupt, 0, 0
 sh_status: .word 0
 sh_pgid: .word 0
 sh_last_bg: .word 0
+sh_done_next: .word 0
 
     .bss
     .align 2
@@ -801,3 +883,5 @@ sh_argv: .space (SH_ARGS + 1) * 4
 sh_line: .space SH_LINE
 sh_words: .space SH_WORDS
 sh_path: .space SH_PATH
+    .align 2
+sh_done: .space SH_DONE * 8   # {pid, status word}
