@@ -46,9 +46,10 @@ public class UtilityTests
     }
 
     [Fact]
-    public void Ls_of_several_paths_heads_each_and_lists_a_file_as_itself()
+    public void Ls_of_several_paths_heads_each_directory_and_lists_a_file_as_itself()
     {
-        Assert.Equal(("/bin:\ncat\necho\n/motd:\n/motd\n", 0), Run("ls /bin /motd"));
+        Assert.Equal(("/bin:\ncat\necho\n/motd\n", 0), Run("ls /bin /motd"));
+        Assert.Equal(("/:\nd       160 bin\n-        36 motd\n/bin:\n-      1234 cat\n-     56789 echo\n", 0), Run("ls -l / /bin"));
     }
 
     [Fact]

@@ -42,19 +42,18 @@ main:
     add s1, s1, a1              # s1 = first operand
     li s2, 0                    # s2 = exit status
     sub s3, s0, s1              # s3 = 4 * number of operands
-    bnez s3, 1f
+    bnez s3, 4f
     la a0, ls_root
     call ls_path
     mv s2, a0
     j 3f
+4:  li t0, 4
+    beq s3, t0, 1f              # one operand: no "PATH:" heading
+    la t0, ls_headings
+    li t1, 1
+    sw t1, 0(t0)
 1:  bgeu s1, s0, 3f
-    li t0, 4
-    beq s3, t0, 2f              # one operand: no "PATH:" heading
-    li a0, 1
-    la a1, ls_heading
-    lw a2, 0(s1)
-    call fprintf
-2:  lw a0, 0(s1)
+    lw a0, 0(s1)
     call ls_path
     or s2, s2, a0
     addi s1, s1, 4
@@ -97,7 +96,7 @@ ls_path:
     bltz a0, ls_path_fail_close
     lw t0, STAT_TYPE(sp)
     li t1, S_DIR
-    beq t0, t1, ls_dir
+    beq t0, t1, ls_dir_head
     # Not a directory: one line about the path itself.
     mv a0, s1
     call close
@@ -106,6 +105,14 @@ ls_path:
     call ls_line
     li a0, 0
     j ls_path_return
+ls_dir_head:
+    la t0, ls_headings          # a directory among several operands: "PATH:" first
+    lw t0, 0(t0)
+    beqz t0, ls_dir
+    li a0, 1
+    la a1, ls_heading
+    mv a2, s0
+    call fprintf
 ls_dir:
     mv a0, s1
     addi a1, sp, 16
@@ -268,6 +275,7 @@ ls_bad_flag_format: .asciz "ls: unknown option -%c\nusage: ls [-la] [PATH...]\n"
     .data
     .align 2
 ls_flags: .word 0
+ls_headings: .word 0             # 1: several operands, head each directory
 
     .bss
 ls_pathbuf: .space LS_PATH + 32
