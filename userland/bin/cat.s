@@ -98,9 +98,10 @@ cat_fail_close:
     call close
 1:  lw a0, 12(sp)
 cat_fail:
-    mv a3, a0
-    mv a2, s0
-    call cat_error
+    mv a2, a0
+    mv a1, s0
+    la a0, cat_name
+    call print_file_error
     li a0, 1
 cat_return:
     lw s1, 20(sp)
@@ -109,27 +110,9 @@ cat_return:
     addi sp, sp, 32
     ret
 
-# cat_error -- "cat: NAME: reason" on fd 2
-#  IN:  a2 = name, a3 = error number
-#  clobbers t0-t6, a0-a7
-cat_error:
-    addi sp, sp, -16
-    sw ra, 12(sp)
-    sw a2, 8(sp)
-    mv a0, a3
-    call strerror
-    mv a3, a0
-    lw a2, 8(sp)
-    li a0, 2
-    la a1, cat_format
-    call fprintf
-    lw ra, 12(sp)
-    addi sp, sp, 16
-    ret
-
     .section .rodata
 cat_dash: .asciz "-"
-cat_format: .asciz "cat: %s: %s\n"
+cat_name: .asciz "cat"
 
     .bss
 cat_buf: .space CAT_BUF

@@ -52,9 +52,10 @@ kill_pids:
     mv a1, s2
     call kill
     bgez a0, 2f
-    mv a3, a0                   # "kill: PID: reason"
-    lw a2, 0(s1)
-    call kill_error
+    mv a2, a0                   # "kill: PID: reason"
+    lw a1, 0(s1)
+    la a0, kill_name
+    call print_file_error
     li s3, 1
 2:  addi s1, s1, 4
     j 1b
@@ -112,26 +113,8 @@ kill_list:
 2:  li a0, 0
     j kill_return
 
-# kill_error -- "kill: PID: reason" on fd 2
-#  IN:  a2 = the PID as written, a3 = error number
-#  clobbers t0-t6, a0-a7
-kill_error:
-    addi sp, sp, -16
-    sw ra, 12(sp)
-    sw a2, 8(sp)
-    mv a0, a3
-    call strerror
-    mv a3, a0
-    lw a2, 8(sp)
-    li a0, 2
-    la a1, kill_error_format
-    call fprintf
-    lw ra, 12(sp)
-    addi sp, sp, 16
-    ret
-
     .section .rodata
-kill_error_format: .asciz "kill: %s: %s\n"
+kill_name: .asciz "kill"
 kill_bad_pid_format: .asciz "kill: %s: not a process id\n"
 kill_bad_signal_format: .asciz "kill: %s: unknown signal\n"
 kill_list_format: .asciz "%2d %s\n"

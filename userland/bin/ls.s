@@ -158,13 +158,10 @@ ls_path_fail_close:
     call close
     mv a0, s2
 ls_path_fail:
-    mv a3, a0
-    call strerror
-    mv a3, a0
-    mv a2, s0
-    li a0, 2
-    la a1, ls_error_format
-    call fprintf
+    mv a2, a0
+    mv a1, s0
+    la a0, ls_name
+    call print_file_error
     li a0, 1
 ls_path_return:
     lw s2, 64(sp)
@@ -269,7 +266,7 @@ ls_root: .asciz "/"
 ls_heading: .asciz "%s:\n"
 ls_types: .ascii "?-dcspmf"     # indexed by fstat's type
 ls_long_format: .asciz "%c %9u %s\n"
-ls_error_format: .asciz "ls: %s: %s\n"
+ls_name: .asciz "ls"
 ls_bad_flag_format: .asciz "ls: unknown option -%c\nusage: ls [-la] [PATH...]\n"
 
     .data

@@ -595,13 +595,10 @@ cmd_cd:
     mv a2, s3
     call fprintf
     j 5f
-4:  mv a3, a0
-    call strerror
-    mv a3, a0
-    li a0, 2
-    la a1, sh_msg_cd_error
-    mv a2, s3
-    call fprintf
+4:  mv a2, a0
+    mv a1, s3
+    la a0, sh_name_cd_prefix
+    call print_file_error
 5:  li a0, 1
     call sh_set_status
     j cmd_return
@@ -644,10 +641,11 @@ cmd_wait:
 9:  addi t1, t1, 8
     addi t2, t2, -1
     bnez t2, 8b
-    mv a1, a0                   # not a child of ours
+    mv a2, a0                   # not a child of ours
     la t0, sh_argv
-    lw a0, 4(t0)
-    call sh_wait_error
+    lw a1, 4(t0)
+    la a0, sh_name_wait_prefix
+    call print_file_error
     li a0, 127
     call sh_set_status
     j cmd_return
@@ -796,37 +794,10 @@ sh_report:
 #  IN:  a0 = name, a1 = error number
 #  clobbers t0-t6, a0-a7
 sh_error:
-    addi sp, sp, -16
-    sw ra, 12(sp)
-    sw a0, 8(sp)
-    mv a0, a1
-    call strerror
-    mv a3, a0
-    lw a2, 8(sp)
-    li a0, 2
-    la a1, sh_msg_error
-    call fprintf
-    lw ra, 12(sp)
-    addi sp, sp, 16
-    ret
-
-# sh_wait_error -- "sh: wait: PID: reason" on fd 2
-#  IN:  a0 = the pid as written, a1 = error number
-#  clobbers t0-t6, a0-a7
-sh_wait_error:
-    addi sp, sp, -16
-    sw ra, 12(sp)
-    sw a0, 8(sp)
-    mv a0, a1
-    call strerror
-    mv a3, a0
-    lw a2, 8(sp)
-    li a0, 2
-    la a1, sh_msg_wait_error
-    call fprintf
-    lw ra, 12(sp)
-    addi sp, sp, 16
-    ret
+    mv a2, a1
+    mv a1, a0
+    la a0, sh_name
+    tail print_file_error
 
 # sh_set_status -- remember a command's status for $? and the final exit
 #  IN:  a0 = status
@@ -847,7 +818,9 @@ sh_name_exit: .asciz "exit"
 sh_name_cd: .asciz "cd"
 sh_name_wait: .asciz "wait"
 sh_name_fork: .asciz "fork"
-sh_msg_error: .asciz "sh: %s: %s\n"
+sh_name: .asciz "sh"
+sh_name_cd_prefix: .asciz "sh: cd"
+sh_name_wait_prefix: .asciz "sh: wait"
 sh_msg_not_found: .asciz "sh: %s: not found\n"
 sh_msg_unterminated: .asciz "sh: syntax error: unterminated quote\n"
 sh_msg_too_many: .asciz "sh: line too long: more than 64 words and operators\n"
@@ -856,9 +829,7 @@ sh_msg_syntax: .asciz "sh: syntax error near '%c'\n"
 sh_msg_unsupported: .asciz "sh: '%c': pipes and redirection are not supported yet\n"
 sh_msg_exit_numeric: .asciz "sh: exit: %s: numeric argument required\n"
 sh_msg_cd: .asciz "sh: cd: %s: there is no current directory; every path starts at /\n"
-sh_msg_cd_error: .asciz "sh: cd: %s: %s\n"
 sh_msg_wait_usage: .asciz "sh: wait: usage: wait [PID]\n"
-sh_msg_wait_error: .asciz "sh: wait: %s: %s\n"
 sh_msg_started: .asciz "[%d]\n"
 sh_msg_stopped: .asciz "\n[%d] Stopped\n"
 sh_msg_done: .asciz "[%d] Done\n"

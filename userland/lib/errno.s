@@ -1,4 +1,5 @@
-# errno.s -- the messages of abi.md's error numbers: strerror, errno_name, print_error.
+# errno.s -- the messages of abi.md's error numbers: strerror, errno_name,
+# print_error, print_file_error.
 #
 # One table, {u32 number; name; message} per error, in the order of errno.inc; the
 # messages are the ones Linux prints for the same numbers.
@@ -59,6 +60,29 @@ print_error:
     addi sp, sp, 16
     ret
 
+    .globl print_file_error
+# print_file_error -- "PROG: NAME: message" and a newline on fd 2, the form every
+#                     utility uses for an operand that failed
+#  IN:  a0 = prog ("cat", or "sh: cd"), a1 = name, a2 = error number (either sign)
+#  OUT: a0 = bytes written, or -errno
+#  clobbers t0-t6, a1-a7
+print_file_error:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    sw a0, 8(sp)
+    sw a1, 4(sp)
+    mv a0, a2
+    call strerror
+    mv a4, a0
+    lw a3, 4(sp)
+    lw a2, 8(sp)
+    li a0, 2
+    la a1, errno_file_format
+    call fprintf
+    lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+
     .section .rodata
     .align 2
 errno_table:
@@ -97,6 +121,8 @@ errno_table:
     .word 0, errno_n_unknown, errno_m_unknown
 errno_format:
     .asciz "%s: %s\n"
+errno_file_format:
+    .asciz "%s: %s: %s\n"
 errno_n_EPERM: .asciz "EPERM"
 errno_m_EPERM: .asciz "Operation not permitted"
 errno_n_ENOENT: .asciz "ENOENT"

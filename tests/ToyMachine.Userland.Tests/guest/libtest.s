@@ -298,6 +298,10 @@ main:
     la a0, s_prog
     li a1, -9
     call print_error
+    la a0, s_prog
+    la a1, s_path
+    li a2, 2
+    call print_file_error
 
     # puts, fputs, putchar
     la a0, s_hello
@@ -380,6 +384,7 @@ s_str: .asciz "str"
 s_ab: .asciz "ab"
 s_eof: .asciz "eof"
 s_prog: .asciz "libtest"
+s_path: .asciz "/x"
 s_flags_al: .asciz "al"
 s_flags_l: .asciz "l"
 s_dash_la: .asciz "-la"
