@@ -13,7 +13,9 @@
 # leaves open only ask for "an error" (NEG). The file checks need /bin/usertests,
 # /bin/true, /bin/false and /bin/echo in the image, and create /usertests.tmp.
 #
-# Each check is a macro: the value under test in a0, the expected value and the
+# Each group is a routine t_NAME (IN: nothing; OUT: nothing; clobbers t0-t6 and
+# a0-a7; preserves the s-registers, as the calling convention says), run in turn
+# by main. Each check is a macro: the value under test in a0, the expected value and the
 # check's name (a string in .rodata) go to a routine (ut_eq, ut_ge, ut_true,
 # ut_neg), which prints the line and counts.
 
