@@ -241,8 +241,8 @@ m_trap_msg: .asciz "kernel: unexpected M-mode trap\n"
 .section .data
 .balign 4
 .globl init_path
-init_path:  .asciz "/bin/sh"
-            .space PATH_MAX - 8
+init_path:  .asciz "/bin/init"
+            .space PATH_MAX - 10
 .globl quiet
 quiet:      .word 0
 

@@ -79,4 +79,24 @@ public class CExampleTests
         }
         finally { File.Delete(elf); }
     }
+    [GccFact]
+    public void Hello_c_added_to_an_image_runs_from_the_shell_on_the_kernel()
+    {
+        string elf = Path.Combine(Path.GetTempPath(), $"hello-kernel-{Environment.ProcessId}.elf");
+        try
+        {
+            Gcc("-I", Include, "-T", LinkScript, "-Wl,--no-relax", Crt0, Hello, "-o", elf);
+            var image = SessionImage.Build([("/bin/hello", File.ReadAllBytes(elf))]);
+            var (output, code) = KernelSessionTests.Boot("hello a 'b c'\necho status $?\nshutdown 5\n", imageBytes: image);
+            var lines = output.Replace("$ ", "\n").Split('\n');
+            int first = Array.IndexOf(lines, "hello from C");
+            Assert.True(first >= 0, $"no greeting in:\n{output}");
+            Assert.Equal(["argv[0] = hello", "argv[1] = a", "argv[2] = b c"], lines[(first + 1)..(first + 4)]);
+            Assert.StartsWith("pid ", lines[first + 4]);
+            Assert.Equal("write(42) = -9 (EBADF)", lines[first + 5]);
+            Assert.Contains("status 3", lines);
+            Assert.Equal(5, code);
+        }
+        finally { File.Delete(elf); }
+    }
 }

@@ -1,30 +1,21 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using ToyMachine.Cpu;
+using ToyMachine.Images;
 
 namespace ToyMachine.Userland.Tests;
 
-/// <summary>A fact that needs a bootable image with the kernel and userland/bin in /bin:
-/// $TOYMACHINE_USERLAND_IMAGE, else images/default (what `dotnet build` produces).</summary>
-public sealed class BootImageFactAttribute : FactAttribute
+/// <summary>The image the sessions boot: the kernel and every userland/bin program,
+/// built from the sources with the project's assembler (images/SystemBuild.cs), as
+/// `dotnet build` builds images/default; built once per test run.</summary>
+internal static class SessionImage
 {
-    /// <summary>The image the sessions boot, or null when there is none.</summary>
-    public static string? Image { get; } = Find();
+    private static readonly Lazy<byte[]> Standard = new(() => new SystemBuild(Repository.Root).Image());
 
-    /// <summary>Skips the test, with the reason, when no image is there.</summary>
-    public BootImageFactAttribute()
-    {
-        if (Image is null)
-            Skip = "no bootable image: build images/default (dotnet build) or set TOYMACHINE_USERLAND_IMAGE";
-    }
-
-    private static string? Find()
-    {
-        string? given = Environment.GetEnvironmentVariable("TOYMACHINE_USERLAND_IMAGE");
-        if (!string.IsNullOrEmpty(given)) return File.Exists(given) ? given : null;
-        string standard = Repository.Path("images", "default");
-        return File.Exists(standard) ? standard : null;
-    }
+    /// <summary>The standard image, or one with <paramref name="extra"/> files added
+    /// (as `toymachine mkimage --add` adds them).</summary>
+    public static byte[] Build(IEnumerable<(string GuestPath, byte[] Contents)>? extra = null) =>
+        extra is null ? Standard.Value : new SystemBuild(Repository.Root).Image(extra);
 }
 
 /// <summary>Scripted shell sessions and usertests on the real kernel, booted from a
@@ -33,12 +24,12 @@ public sealed class BootImageFactAttribute : FactAttribute
 /// for a whole transcript. Every expected line is written by hand.</summary>
 public partial class KernelSessionTests
 {
-    private static (string Output, int ExitCode) Boot(string input, string cmdline = "quiet", ulong maxCycles = 4_000_000_000)
+    internal static (string Output, int ExitCode) Boot(string input, string cmdline = "quiet", ulong maxCycles = 4_000_000_000, byte[]? imageBytes = null)
     {
         string image = Path.GetTempFileName();
         try
         {
-            File.Copy(BootImageFactAttribute.Image!, image, overwrite: true);     // writes stay in the copy
+            File.WriteAllBytes(image, imageBytes ?? SessionImage.Build());     // writes stay in the copy
             var output = new MemoryStream();
             using var machine = new Machine(new MachineConfig
             {
@@ -54,7 +45,7 @@ public partial class KernelSessionTests
 
     private static string[] Lines(string output) => output.Replace("$ ", "\n").Split('\n');
 
-    [BootImageFact]
+    [Fact]
     public void Shutdown_ends_the_run_with_its_code_and_quotes_make_single_words()
     {
         var run = Boot("echo \"a  b\" c\\ d '$?'\nshutdown 7\n");
@@ -62,7 +53,7 @@ public partial class KernelSessionTests
         Assert.Equal(7, run.ExitCode);
     }
 
-    [BootImageFact]
+    [Fact]
     public void Unknown_commands_give_127_and_dollar_question_shows_each_status()
     {
         var run = Boot("nosuch\necho $?\nfalse\necho $?\ntrue\necho $?\nshutdown\n");
@@ -73,7 +64,7 @@ public partial class KernelSessionTests
         Assert.Equal(0, run.ExitCode);
     }
 
-    [BootImageFact]
+    [Fact]
     public void Background_jobs_print_their_pid_and_are_reported_when_done()
     {
         var run = Boot("sleep 100ms &\nwait\nshutdown\n");
@@ -82,7 +73,7 @@ public partial class KernelSessionTests
         Assert.Contains($"[{started.Groups[1].Value}] Done", Lines(run.Output));
     }
 
-    [BootImageFact]
+    [Fact]
     public void Kill_ends_background_jobs_and_the_shell_says_how()
     {
         var run = Boot("sleep 10 &\nkill $!\nwait\nsleep 10 &\nkill -9 $!\nwait\nshutdown\n");
@@ -92,7 +83,7 @@ public partial class KernelSessionTests
         Assert.Contains($"[{pids[1]}] Killed", Lines(run.Output));
     }
 
-    [BootImageFact]
+    [Fact]
     public void Wait_for_a_pid_gives_its_status_even_after_it_was_reported()
     {
         var run = Boot("false &\nwait $!\necho \"status $?\"\nsleep 10 &\nkill $!\ntrue\nwait $!\necho \"status $?\"\nwait 999\nshutdown\n");
@@ -101,7 +92,7 @@ public partial class KernelSessionTests
         Assert.Contains("sh: wait: 999: No child processes", lines);
     }
 
-    [BootImageFact]
+    [Fact]
     public void A_foreground_child_killed_by_a_signal_is_reported_with_status_128_plus_it()
     {
         // kill 0 signals the caller's own group: the kill process, alone in its group.
@@ -112,7 +103,7 @@ public partial class KernelSessionTests
         Assert.Equal(["Segmentation fault", "139", "Terminated", "143", "Killed", "137"], lines.Skip(segv).Take(6));
     }
 
-    [BootImageFact]
+    [Fact]
     public void Kill_of_a_missing_pid_and_cat_and_ls_of_a_missing_file_say_why()
     {
         var run = Boot("kill 999\ncat /nope\nls /nope\nshutdown\n");
@@ -122,7 +113,7 @@ public partial class KernelSessionTests
         Assert.Contains("ls: /nope: No such file or directory", lines);
     }
 
-    [BootImageFact]
+    [Fact]
     public void Cat_copies_a_file_of_the_image()
     {
         // /bin/true is the one file every image has whose first bytes are known.
@@ -131,7 +122,7 @@ public partial class KernelSessionTests
         Assert.Contains("done", Lines(run.Output));
     }
 
-    [BootImageFact]
+    [Fact]
     public void Ps_lists_the_shell_and_itself_running()
     {
         var run = Boot("ps\nshutdown\n");
@@ -141,7 +132,7 @@ public partial class KernelSessionTests
         Assert.Contains(lines, l => PsLine().Match(l) is { Success: true } m && m.Groups[2].Value == "sh");
     }
 
-    [BootImageFact]
+    [Fact]
     public void Ls_lists_bin_with_types_and_sizes_in_the_long_form()
     {
         var run = Boot("ls /bin\nls -l /bin\nshutdown\n");
@@ -153,14 +144,14 @@ public partial class KernelSessionTests
         }
     }
 
-    [BootImageFact]
+    [Fact]
     public void Exit_in_a_nested_shell_returns_its_status_to_the_outer_one()
     {
         var run = Boot("sh\nexit 4\necho $?\nshutdown\n");
         Assert.Contains("4", Lines(run.Output));
     }
 
-    [BootImageFact]
+    [Fact]
     public void Usertests_pass_every_check_on_the_kernel()
     {
         var run = Boot("", "quiet init=/bin/usertests");
@@ -170,7 +161,7 @@ public partial class KernelSessionTests
         Assert.Equal(0, run.ExitCode);
     }
 
-    [BootImageFact]
+    [Fact]
     public void Usertests_shutdown_powers_off_with_the_number_of_failures()
     {
         var run = Boot("", "quiet init=/bin/usertests");
@@ -182,7 +173,7 @@ public partial class KernelSessionTests
         Assert.Equal(failsViaShell, viaShell.ExitCode);
     }
 
-    [BootImageFact]
+    [Fact]
     public void Init_starts_a_new_shell_when_the_old_one_exits()
     {
         var run = Boot("echo first\nexit 3\necho second\nshutdown 5\n", "quiet init=/bin/init");
