@@ -26,4 +26,8 @@ public sealed class BenchTests(ITestOutputHelper output)
     [Fact]
     public void A_null_system_call_costs_under_100_instructions() =>
         Assert.InRange(Instructions("getpid round trip"), 1, 99);
+
+    [Fact]
+    public void A_yield_round_trip_between_two_processes_costs_under_300_instructions() =>
+        Assert.InRange(Instructions("yield round trip (two processes)"), 1, 299);
 }
