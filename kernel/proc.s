@@ -42,7 +42,7 @@ proc_init:
 
 # proc_alloc -- take an unused TCB, clear it and give it the next pid
 #  IN:  nothing
-#  OUT: a0 = TCB in state EMBRYO with ctx = (fork_return, top of its kernel stack),
+#  OUT: a0 = TCB in state EMBRYO with ctx = (user_resume, top of its kernel stack),
 #       or 0 when the table is full
 #  clobbers a1-a2, t0-t3
 .globl proc_alloc
@@ -69,7 +69,7 @@ proc_alloc:
     lw t3, 4(sp)
     sw t3, TCB_KSTACK(a0)
     sw t3, TCB_CTX + CTX_SP(a0)
-    la t0, fork_return
+    la t0, user_resume
     sw t0, TCB_CTX + CTX_RA(a0)
     li t0, P_EMBRYO
     sw t0, TCB_STATE(a0)
@@ -81,14 +81,6 @@ proc_alloc:
     lw ra, 12(sp)
     addi sp, sp, 16
     ret
-
-# fork_return -- where a new process's kernel context starts
-#  IN:  curproc = the new process
-#  OUT: does not return (to user mode)
-fork_return:
-    la t0, curproc
-    lw tp, 0(t0)
-    j user_return
 
 # start_init_process -- create pid 1 and run it
 #  IN:  nothing

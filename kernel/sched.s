@@ -1,8 +1,9 @@
 # sched.s -- context switch, round-robin scheduler, sleep and wakeup, the timer.
 #
 # Each process has its own kernel stack; a process gives up the CPU only inside the
-# kernel, by calling sched() after setting its own state (RUNNABLE to yield, which
-# also appends it to the run queue; SLEEPING to wait; STOPPED; ZOMBIE).  sched()
+# kernel, by calling sched() after setting its own state (SLEEPING to wait; STOPPED;
+# ZOMBIE), or, on its way back to user mode (the yield call, the end of a time
+# slice), through user_yield, which switches straight to the next one.  sched()
 # pops the head of the run queue, a FIFO of RUNNABLE TCBs linked by TCB_RQNEXT
 # (round robin), and swtch()es to its kernel context; when the queue is empty it
 # idles in wfi with interrupts still masked, polling sip, on the stack of the process
@@ -16,7 +17,8 @@
 #
 # Invariants: exactly one TCB is RUNNING (curproc, = tp in kernel code) except
 # inside sched(); a TCB is in the run queue exactly when it is RUNNABLE (RUNQ_PUSH,
-# kernel.inc, is the only way into that state); a SLEEPING TCB has a non-zero
+# kernel.inc, and user_yield are the only ways into that state, sched and
+# user_yield the only ones out of it); a SLEEPING TCB has a non-zero
 # TCB_CHAN; wakeup() and sleep() need
 # no lock because the kernel is never interrupted (trap.s) and every wait is a loop
 # that re-checks its condition, so a spurious wakeup is harmless.
@@ -45,6 +47,12 @@ swtch:
     sw s9, 44(a0)
     sw s10, 48(a0)
     sw s11, 52(a0)
+    # and on into swtch_load
+
+# swtch_load -- the second half of swtch: resume a context, saving nothing
+#  IN:  a1 = context to load
+#  OUT: returns in that context
+swtch_load:
     lw ra, 0(a1)
     lw sp, 4(a1)
     lw s0, 8(a1)
@@ -61,14 +69,83 @@ swtch:
     lw s11, 52(a1)
     ret
 
-# sched_yield -- give up the CPU, staying runnable
-#  IN:  tp = current TCB
-#  OUT: a0 = 0 (the result of the yield system call)
-#  clobbers a0-a7, t0-t6
-.globl sched_yield
-sched_yield:
-    RUNQ_PUSH tp, t0, t1
-    # and on into sched, which returns a0 = 0
+# sys_yield -- the yield system call (16): a0 = 0, and the next runnable process runs
+#  IN:  tp = current TCB, its TCB_REGS complete (trap_entry)
+#  OUT: does not return: ends in user_return, of the next process or of this one
+.globl sys_yield
+sys_yield:
+    sw zero, 40(tp)             # the user's a0, whenever this process gets back
+    # and on into user_yield
+
+# user_yield -- give up the CPU on the way back to user mode (the yield call and the
+# end of a time slice).  The whole state of the process is in its TCB_REGS and
+# nothing on its kernel stack is needed any more, so no kernel context is saved:
+# TCB_CTX gets (user_resume, -), and whoever resumes the process next, this code or
+# sched's swtch, lands in user_resume on a fresh kernel stack.  When the next process
+# was suspended the same way, the switch is direct: tp = the next TCB, its satp, and
+# user_return, without any swtch; otherwise only its kernel context is loaded.
+#  IN:  tp = current TCB, TCB_REGS complete
+#  OUT: does not return
+.globl user_yield
+user_yield:
+    lui t0, %hi(runq_head)
+    lw t1, %lo(runq_head)(t0)   # t1 = the next process
+    bnez t1, 0f
+    j user_return               # nothing else runnable: carry on
+0:  # Pop the head and append this process in one go.  The run queue is a FIFO
+    # of RUNNABLE TCBs; this is the only place besides RUNQ_PUSH and sched that
+    # changes it (the invariant holds again at the end, before anything can look).
+    lw t2, TCB_RQNEXT(t1)
+    li t3, P_RUNNABLE
+    sw t3, TCB_STATE(tp)
+    sw zero, TCB_RQNEXT(tp)
+    li t3, P_RUNNING
+    sw t3, TCB_STATE(t1)
+    lui t4, %hi(runq_tail)
+    beqz t2, 1f
+    sw t2, %lo(runq_head)(t0)   # several waiting: the second becomes the head,
+    lw t5, %lo(runq_tail)(t4)   # this process goes behind the tail
+    sw tp, TCB_RQNEXT(t5)
+    j 2f
+1:  sw tp, %lo(runq_head)(t0)   # the next one was alone: the queue is this one
+2:  sw tp, %lo(runq_tail)(t4)
+    la t3, user_resume
+    sw t3, TCB_CTX + CTX_RA(tp)
+    # Account the outgoing turn (as sched does).
+    rdcycle a0
+    lw t5, TCB_RUNSTART(tp)
+    sub t5, a0, t5
+    lw t4, TCB_CYCLES(tp)
+    lw t6, TCB_CYCLES+4(tp)
+    add t4, t4, t5
+    sltu t5, t4, t5
+    add t6, t6, t5
+    sw t4, TCB_CYCLES(tp)
+    sw t6, TCB_CYCLES+4(tp)
+    sw a0, TCB_RUNSTART(t1)
+    lw t0, TCB_SATP(t1)
+    csrw satp, t0
+    sfence.vma
+    lui t0, %hi(curproc)
+    sw t1, %lo(curproc)(t0)
+    mv tp, t1
+    lw t0, TCB_CTX + CTX_RA(tp)
+    bne t0, t3, 3f
+    lw sp, TCB_KSTACK(tp)       # suspended in user_yield too: straight back
+    j user_return
+3:  addi a1, tp, TCB_CTX        # suspended inside the kernel: resume there
+    j swtch_load
+
+# user_resume -- where the kernel context of a process starts when the process has
+# nothing in the kernel: a new process (fork, spawn) and one suspended by user_yield
+#  IN:  curproc = the process
+#  OUT: does not return (to user mode)
+.globl user_resume
+user_resume:
+    lui t0, %hi(curproc)
+    lw tp, %lo(curproc)(t0)
+    lw sp, TCB_KSTACK(tp)
+    j user_return
 
 # sched -- run the next runnable process (maybe the caller again)
 #  IN:  tp = current TCB, its state already set to what it should be

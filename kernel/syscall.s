@@ -20,7 +20,7 @@ syscall_table:
     # 0-7
     .word sys_nosys, sys_exit, sys_fork, sys_exec, sys_waitpid, sys_getpid, sys_getppid, sys_sbrk
     # 8-15
-    .word sys_sleep, sched_yield, sys_time_ms, sys_spawn, sys_setpgid, sys_getpgid, sys_shutdown, sys_procs
+    .word sys_sleep, sys_yield, sys_time_ms, sys_spawn, sys_setpgid, sys_getpgid, sys_shutdown, sys_procs
     # 16-23
     .word sys_tcsetpgrp, sys_tcgetpgrp, sys_nosys, sys_nosys, sys_read, sys_write, sys_close, sys_dup
     # 24-31

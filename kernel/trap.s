@@ -93,8 +93,7 @@ trap_interrupt:
     li t1, IRQ_S_TIMER
     bne t0, t1, 1f
     call timer_intr
-    call sched_yield            # the time slice is over
-    j user_return
+    j user_yield                # the time slice is over
 1:  li t1, IRQ_S_EXTERNAL
     bne t0, t1, user_return     # (nothing else is enabled)
     call plic_intr
