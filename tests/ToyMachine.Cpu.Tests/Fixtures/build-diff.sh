@@ -16,6 +16,6 @@ for s in *.diff.s; do
   p=${s%.s}
   $as -o "$tmp/$p.o" "$s"
   $ld -o "$p.elf" "$tmp/$p.o"
-  timeout 20 $qemu -kernel "$p.elf" > "$p.qemu.out" < /dev/null
+  timeout 20 $qemu -kernel "$p.elf" < /dev/null | head -c 1000000 > "$p.qemu.out"
   echo "$p: $(wc -l < "$p.qemu.out") lines"
 done
