@@ -10,6 +10,7 @@ public class QemuDifferentialTests
     [InlineData("rv32a.diff")]
     [InlineData("traps.diff")]
     [InlineData("csr.diff")]
+    [InlineData("vm.diff")]
     public void The_program_prints_what_QEMU_printed_and_exits_zero(string program)
     {
         var run = Golden.Run(program + ".elf");
