@@ -129,15 +129,21 @@ public sealed unsafe partial class Hart
         _fetchVa = 1;
     }
 
-    /// <summary>sfence.vma rs1, rs2: with rs1 = x0 every page, otherwise only the page
-    /// holding the address in rs1. ASIDs are not modelled, so rs2 only narrows nothing.</summary>
+    /// <summary>sfence.vma rs1, rs2: with rs1 = x0 every page, otherwise the translations
+    /// that the leaf PTE of the address in rs1 may have given. ASIDs are not modelled, so
+    /// rs2 narrows nothing.</summary>
+    /// <remarks>That leaf may be a megapage PTE, whose 4 KiB pieces sit in other TLB slots,
+    /// so every entry of the address's 4 MiB region is dropped (for a 4 KiB page that is
+    /// more than needed, which a fence may always do).</remarks>
     private void SfenceVma(int rs1)
     {
         if (rs1 == 0) { FlushTlb(); return; }
-        uint vpn = State->X[rs1] >> 12;
-        TlbEntry* i = _itlb + (vpn & (TlbEntries - 1)), d = _dtlb + (vpn & (TlbEntries - 1));
-        if (i->Vpn == vpn) i->Vpn = InvalidVpn;
-        if (d->Vpn == vpn) d->Vpn = InvalidVpn;
+        uint vpn1 = State->X[rs1] >> 22;
+        for (int k = 0; k < TlbEntries; k++)
+        {
+            if (_itlb[k].Vpn >> 10 == vpn1) _itlb[k].Vpn = InvalidVpn;
+            if (_dtlb[k].Vpn >> 10 == vpn1) _dtlb[k].Vpn = InvalidVpn;
+        }
         _fetchVa = 1;
     }
 
