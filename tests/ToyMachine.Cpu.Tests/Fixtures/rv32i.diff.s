@@ -96,7 +96,9 @@
     REPORT "auipc", 2
     .endm
 
-# LD op, offset: loads from a word holding each loads value: "op word offset rd"
+# LD op, offset: loads from a word holding each loads value, the base register being
+# the word's address + (offset & 3) - offset, so that the access lands on byte
+# (offset & 3) of the word whatever the sign and size of the offset: "op word offset rd"
     .macro V_LD op, off
     .pushsection .rodata
 77: .asciz "\op"
@@ -107,6 +109,8 @@
     la t0, scratch
     sw a3, 0(t0)
     li a4, \off
+    addi t0, t0, (\off) & 3         # the base register: scratch + (offset & 3) - offset
+    sub t0, t0, a4
     \op a5, \off(t0)
     mv a0, s0
     li a2, 3
@@ -116,7 +120,8 @@
     bne s1, t0, 1b
     .endm
 
-# ST op, offset: stores each loads value into a word holding a5a5a5a5: "op value offset word"
+# ST op, offset: stores each loads value into a word holding a5a5a5a5, addressed as in
+# V_LD: "op value offset word"
     .macro V_ST op, off
     .pushsection .rodata
 77: .asciz "\op"
@@ -127,8 +132,10 @@
     la t0, scratch
     li t1, 0xa5a5a5a5
     sw t1, 0(t0)
-    \op a3, \off(t0)
     li a4, \off
+    addi t2, t0, (\off) & 3         # the base register: scratch + (offset & 3) - offset
+    sub t2, t2, a4
+    \op a3, \off(t2)
     lw a5, 0(t0)
     mv a0, s0
     li a2, 3
@@ -190,6 +197,14 @@ _start:
     V_LD lhu, 0
     V_LD lhu, 2
     V_LD lw, 0
+    V_LD lb, -1
+    V_LD lbu, -2048
+    V_LD lb, 2047
+    V_LD lh, -2
+    V_LD lhu, 2046
+    V_LD lw, -4
+    V_LD lw, -2048
+    V_LD lw, 2044
     V_ST sb, 0
     V_ST sb, 1
     V_ST sb, 2
@@ -197,6 +212,11 @@ _start:
     V_ST sh, 0
     V_ST sh, 2
     V_ST sw, 0
+    V_ST sb, -2048
+    V_ST sb, 2047
+    V_ST sh, -2
+    V_ST sw, 2044
+    V_ST sw, -2048
     EXIT 0
     DIFF_ROUTINES
 
