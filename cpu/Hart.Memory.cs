@@ -192,18 +192,35 @@ public sealed unsafe partial class Hart
             pa = e->Physical | (va & 0xFFF);
             return true;
         }
-        // A hit that lacks only the D bit for a store sets D in the PTE, as the walk would.
+        // A hit that lacks only the D bit for a store sets D in the PTE, as the walk would,
+        // if the PTE in memory is still the one cached: the update is "atomic with a check
+        // that the PTE is unchanged" (4.3.2 step 7), so a PTE that software has since
+        // changed, perhaps to an invalid one holding its own data, is walked again instead.
         if (e->Vpn == vpn && access == Access.Store && allowed[e->Flags | PteD] != 0)
         {
-            *(uint*)(_ram.Pointer + (e->PteAddress - MemoryMap.RamBase)) |= PteD;
-            e->Flags |= PteD;
-            State->Cycle += CycleModel.PageWalkStep;
-            pa = e->Physical | (va & 0xFFF);
-            return true;
+            uint* ptePointer = (uint*)(_ram.Pointer + (e->PteAddress - MemoryMap.RamBase));
+            if ((*ptePointer & ~0x300u) == CachedPte(e))
+            {
+                *ptePointer |= PteD;
+                e->Flags |= PteD;
+                State->Cycle += CycleModel.PageWalkStep;
+                pa = e->Physical | (va & 0xFFF);
+                return true;
+            }
         }
         // Anything else walks the table again: a miss, or a hit without permission (the
         // walk then sees the PTE as it is in memory now and faults if it still says no).
         return Walk(va, access, allowed, e, out pa);
+    }
+
+    /// <summary>The leaf PTE a TLB entry was filled from, without the software bits 9:8
+    /// (the entry keeps only the flags and the page): a megapage leaf when the PTE address
+    /// lies in the root table. A wrong guess only makes the caller walk again.</summary>
+    private uint CachedPte(TlbEntry* e)
+    {
+        uint root = (State->Satp & 0x003F_FFFF) << 12;
+        bool megapage = (e->PteAddress & PageMask) == root;
+        return megapage ? (e->Physical >> 22) << 20 | e->Flags : (e->Physical >> 12) << 10 | e->Flags;
     }
 
     /// <summary>The Sv32 page walk of the privileged specification, section 4.3.2.</summary>

@@ -154,6 +154,58 @@ public unsafe class MmuTests
     }
 
     [Fact]
+    public void Setting_D_for_a_cached_translation_rereads_the_PTE_and_never_marks_an_invalid_one()
+    {
+        // 4.3.2 step 7: the A/D update is atomic with a check that the PTE is still the one
+        // walked ("compare pte to the value of the PTE at address a+va.vpn[i]×PTESIZE ...
+        // if the comparison fails, return to step 2"). Software may keep its own data in an
+        // invalid PTE (Linux keeps swap entries there): the hardware must not set D in it.
+        using var p = InS();
+        uint pte = p.MapPage(Va, Page1, P.V | P.R | P.W | P.A);
+        LoadWord(p, Va);                                          // the TLB now holds the page, D clear
+        const uint SwapEntry = 0x1234_5600;                       // V = 0, the rest is software's
+        p.WriteWord(pte, SwapEntry);
+        p[A1] = Va;
+        p[A2] = 5;
+        p.One(S("sw", A2, A1, 0));
+        Assert.Equal(Hart.Cause.StorePageFault, p.S->Mcause);
+        Assert.Equal(SwapEntry, p.ReadWord(pte));
+        Assert.Equal(0u, p.ReadWord(Page1));
+    }
+
+    [Fact]
+    public void A_store_to_a_megapage_cached_without_D_sets_D_in_the_megapage_PTE()
+    {
+        using var p = InS();
+        const uint Mega = 0x4040_0000;
+        p.MapMegapage(Mega, P.Base, P.V | P.R | P.W | P.A);
+        LoadWord(p, Mega + 0x1_2000);
+        ulong before = p.Hart.Cycles;
+        p[A1] = Mega + 0x1_2000;
+        p[A2] = 9;
+        p.One(S("sw", A2, A1, 0));
+        Assert.Equal(9u, p.ReadWord(P.Base + 0x1_2000));
+        Assert.Equal((P.Base >> 12) << 10 | P.V | P.R | P.W | P.A | P.D, p.ReadWord(P.RootPte(Mega)));
+        // docs/cycle-model.md: setting D on a hit costs one walk step.
+        Assert.Equal((ulong)(CycleModel.Store + CycleModel.PageWalkStep), p.Hart.Cycles - before);
+    }
+
+    [Fact]
+    public void Setting_D_for_a_cached_translation_whose_PTE_was_remapped_uses_the_new_PTE()
+    {
+        using var p = InS();
+        uint pte = p.MapPage(Va, Page1, P.V | P.R | P.W | P.A);
+        LoadWord(p, Va);
+        p.WriteWord(pte, (Page2 >> 12) << 10 | P.V | P.R | P.W | P.A);
+        p[A1] = Va;
+        p[A2] = 5;
+        p.One(S("sw", A2, A1, 0));
+        Assert.Equal(5u, p.ReadWord(Page2));
+        Assert.Equal(0u, p.ReadWord(Page1));
+        Assert.Equal((Page2 >> 12) << 10 | P.V | P.R | P.W | P.A | P.D, p.ReadWord(pte));
+    }
+
+    [Fact]
     public void A_faulting_access_sets_neither_A_nor_D()
     {
         using var p = InS();
