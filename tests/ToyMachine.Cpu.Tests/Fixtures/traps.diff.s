@@ -152,6 +152,25 @@ _start:
     jr t0
     END_CASE
 
+    # ---- decoding: reserved encodings are illegal, the aq/rl and fence fields are not
+    .irp word, 0x02051513, 0x02055513, 0x42055513, 0x04b50533, 0x40b51533, 0x00b52533 | (1 << 30), 0x0005a503 | (3 << 12), 0x0005a503 | (6 << 12), 0x0005a503 | (7 << 12), 0x00a5a023 | (3 << 12), 0x00a58063 | (2 << 12), 0x00a58063 | (3 << 12), 0x00050567 | (1 << 12), 0x1015a52f, 0x0005b52f, 0x00000573, 0x00100573 | (1 << 15), 0x30200073 | (1 << 7), 0x10500073 | (1 << 15), 0x0000000b, 0x0000007f
+    CASE "illegal-encoding"
+    .word \word
+    END_CASE
+    .endr
+    la s5, data
+    CASE "amoadd-aqrl-is-legal"
+    amoadd.w.aqrl t1, zero, (s5)
+    lr.w.aq t1, (s5)
+    sc.w.rl t1, zero, (s5)
+    amoswap.w.aq t1, t1, (s5)
+    fence rw, rw
+    fence.tso
+    fence i, o
+    fence.i
+    OK "aq-rl-and-fences-are-legal"
+    END_CASE
+
     # ---- the mstatus stack on mret and sret --------------------------------------------
     # mret to M: MIE = MPIE (1), MPIE = 1, MPP = U
     li t0, 0x1888
