@@ -90,6 +90,38 @@ _start:
     PATTERNS menvcfg, 1             # QEMU: the CBO bits too; we have no Zicbo*
     PATTERNS menvcfgh, 0x80000000   # QEMU: PBMTE too; we have no Svpbmt
     csrw menvcfgh, zero
+    # Sstc: with menvcfgh.STCE, STIP follows time >= stimecmp and mip.STIP is read-only
+    li t0, 0x80000000
+    csrw menvcfgh, t0
+    li t0, -1
+    csrw stimecmph, t0
+    csrw stimecmp, t0
+    csrr a3, mip
+    andi a3, a3, 0x20
+    REPORT "sstc-far-stip", 1
+    csrw stimecmp, zero
+    csrw stimecmph, zero
+    csrr a3, mip
+    andi a3, a3, 0x20
+    REPORT "sstc-past-stip", 1
+    li t0, 0x20
+    csrc mip, t0
+    csrr a3, mip
+    andi a3, a3, 0x20
+    REPORT "sstc-stip-read-only", 1
+    li t0, -1
+    csrw stimecmph, t0
+    csrr a3, mip
+    andi a3, a3, 0x20
+    csrr a4, stimecmph
+    REPORT "sstc-far-again-stip", 2
+    csrw menvcfgh, zero
+    li t0, 0x20
+    csrs mip, t0
+    csrr a3, mip
+    andi a3, a3, 0x20
+    REPORT "no-sstc-stip-writable", 1
+    csrc mip, t0
     csrr a3, mhartid
     REPORT "mhartid", 1
     csrr a3, mvendorid
