@@ -11,6 +11,7 @@ public class QemuDifferentialTests
     [InlineData("traps.diff")]
     [InlineData("csr.diff")]
     [InlineData("vm.diff")]
+    [InlineData("random.diff")]
     public void The_program_prints_what_QEMU_printed_and_exits_zero(string program)
     {
         var run = Golden.Run(program + ".elf");
