@@ -12,6 +12,7 @@ public class QemuDifferentialTests
     [InlineData("csr.diff")]
     [InlineData("vm.diff")]
     [InlineData("random.diff")]
+    [InlineData("ptflags.diff")]
     public void The_program_prints_what_QEMU_printed_and_exits_zero(string program)
     {
         var run = Golden.Run(program + ".elf");
