@@ -2,6 +2,8 @@
 # kind of access (load, store, fetch) from S and U with each SUM/MXR setting: 24 accesses
 # per value, the PTE rewritten (and sfence.vma) before each. Loads and stores run in M-mode
 # under MPRV with MPP = S or U; fetches jump to the page in S or U, where an ecall waits.
+# Twice: for a 4 KiB leaf ("pte" lines) and for a megapage leaf ("mega" lines; values
+# that make the root entry a pointer are skipped: "mega xx ffffffff 00000000").
 # One line per value: "pte flags faults hash", faults having bit k set when access k
 # faulted (k = mode*12 + sum*6 + mxr*3 + kind; mode 0 = S, 1 = U; kind 0 load, 1 store,
 # 2 fetch), hash folding the PTE as the hardware left it after each access (A/D updates).
@@ -34,17 +36,43 @@ _start:
     or t0, t0, t1
     csrw satp, t0
     sfence.vma
+    li s2, 3                        # the handler always resumes in M
+    # pass 1: a 4 KiB leaf in l0 over `page`
     la t0, page
     srli t0, t0, 12
     slli s9, t0, 10                 # s9 = the PTE's PPN field
     la s10, l0                      # s10 = the PTE's address
-    li s2, 3                        # the handler always resumes in M
+    li s3, WIN                      # s3 = the virtual address of `page`
+    la s0, name_pte
+    li gp, 0
+    call pass
+    # pass 2: a megapage leaf in the root over the program's 4 MiB
+    li s9, (0x80000000 >> 12) << 10
+    la s10, root + (WIN >> 22) * 4
+    la t0, page
+    li t1, 0x80000000 - WIN
+    sub s3, t0, t1
+    la s0, name_mega
+    li gp, 1                        # in this pass, V with R = W = X = 0 is not a leaf but a
+    call pass                       # pointer into the program's code: those values are skipped
+    csrw satp, zero
+    EXIT 0
 
+pass:
+    mv s0, s0
+    sw ra, saved_ra, t0
     li s11, 0                       # flags
 flags_loop:
     li s6, 0                        # fault mask
     li s7, 0x811c9dc5               # hash
     li s8, 0                        # access number k
+    beqz gp, access_loop
+    andi t0, s11, 0xf
+    li t1, 1
+    bne t0, t1, access_loop
+    li s6, -1                       # skipped: printed as all ones, hash 0
+    li s7, 0
+    j print_line
 access_loop:
     # k -> mode (k / 12), sum (k / 6 % 2), mxr (k / 3 % 2), kind (k % 3)
     or t1, s9, s11
@@ -70,7 +98,7 @@ access_loop:
     remu t1, s8, t0
     li s4, 0                        # the cause, 0 = none
     la s1, access_done
-    li t2, WIN
+    mv t2, s3
     beqz t1, do_load
     li t0, 1
     beq t1, t0, do_store
@@ -107,15 +135,18 @@ access_done:
     addi s8, s8, 1
     li t0, 24
     blt s8, t0, access_loop
+print_line:
     mv a3, s11
     mv a4, s6
     mv a5, s7
-    REPORT "pte", 3
+    mv a0, s0
+    li a2, 3
+    call report
     addi s11, s11, 1
     li t0, 256
     blt s11, t0, flags_loop
-    csrw satp, zero
-    EXIT 0
+    lw ra, saved_ra
+    ret
 
 mtrap:
     csrr s4, mcause
@@ -135,3 +166,7 @@ page:
     .balign 4096
 root: .fill 1024, 4, 0
 l0:   .fill 1024, 4, 0
+saved_ra: .word 0
+    .section .rodata
+name_pte:  .asciz "pte"
+name_mega: .asciz "mega"
