@@ -28,4 +28,23 @@ public class QemuDifferentialTests
         }
         Assert.Equal(0, run.ExitCode);
     }
+
+    [Theory]
+    [InlineData("rv32i.diff", 2342)]
+    [InlineData("rv32m.diff", 1352)]
+    [InlineData("rv32a.diff", 449)]
+    [InlineData("traps.diff", 96)]
+    [InlineData("csr.diff", 109)]
+    [InlineData("vm.diff", 38)]
+    [InlineData("random.diff", 18)]
+    [InlineData("ptflags.diff", 512)]
+    public void The_golden_is_a_complete_run_with_no_unexpected_trap(string program, int lines)
+    {
+        // A regenerated golden that QEMU cut short (timeout) or that recorded a trap the
+        // program did not plan for would make the comparison meaningless.
+        string golden = Golden.QemuOutput(program);
+        Assert.EndsWith("\n", golden);
+        Assert.Equal(lines, golden.Count(c => c == '\n'));
+        Assert.DoesNotContain("unexpected", golden);
+    }
 }
