@@ -215,6 +215,11 @@ _start:
     jr t0
 1:  OK "s-fetch-x-page"
     END_CASE
+    CASE "s-fall-through-into-non-x-page"
+    li t0, 0x6ffc
+    add t0, t0, s5
+    jr t0
+    END_CASE
     CASE "s-megapage-load"
     la t0, word
     li t1, 0x80000000 - MEGA
@@ -372,6 +377,8 @@ strap:
     .balign 4096
 xpage:                              # mapped executable at WIN + 0x6000
     jr s7
+    .skip 0xff8
+    nop                             # the page's last word: execution falls into WIN + 0x7000
     .balign 4096
 
     .section .rodata
