@@ -171,6 +171,30 @@ _start:
     OK "aq-rl-and-fences-are-legal"
     END_CASE
 
+    # ---- code written by sw, amoswap and sc, then run after fence.i -----------------------
+    la s5, patch
+    li a3, 0
+    jalr s5                         # li a3, 1 (as assembled)
+    mv a4, a3
+    li t0, 0x00200693               # li a3, 2
+    sw t0, 0(s5)
+    fence.i
+    jalr s5
+    mv a5, a3
+    li t0, 0x00300693               # li a3, 3
+    amoswap.w zero, t0, (s5)
+    fence.i
+    jalr s5
+    mv a6, a3
+    REPORT "self-modifying-sw-amo", 3
+    li t0, 0x00400693               # li a3, 4
+    lr.w t1, (s5)
+    sc.w t2, t0, (s5)
+    fence.i
+    jalr s5
+    mv a4, t2
+    REPORT "self-modifying-sc", 2
+
     # ---- the mstatus stack on mret and sret --------------------------------------------
     # mret to M: MIE = MPIE (1), MPIE = 1, MPP = U
     li t0, 0x1888
@@ -520,6 +544,10 @@ mvec_\i:
     .endr
 
     DIFF_ROUTINES
+
+patch:                              # rewritten by the self-modifying case
+    li a3, 1
+    ret
 
     .section .rodata
 s_prefix: .asciz "S "
