@@ -261,6 +261,9 @@ _start:
     sw t1, 24(t0)
     ecall                           # shows that the accesses went through
     END_CASE
+    UCASE "u-illegal-csr-tval-through-the-alias"
+    csrr t0, mstatus
+    END_CASE
     UCASE "u-fetch-s-page"
     la t0, 1f
     add t0, t0, s8
