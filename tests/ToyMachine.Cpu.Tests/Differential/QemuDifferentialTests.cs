@@ -33,7 +33,7 @@ public class QemuDifferentialTests
     [InlineData("rv32i.diff", 2342)]
     [InlineData("rv32m.diff", 1352)]
     [InlineData("rv32a.diff", 449)]
-    [InlineData("traps.diff", 98)]
+    [InlineData("traps.diff", 102)]
     [InlineData("csr.diff", 109)]
     [InlineData("vm.diff", 40)]
     [InlineData("random.diff", 18)]

@@ -460,6 +460,22 @@ _start:
     CASE "vectored-ecall", 3
     ecall
     END_CASE
+    # Vectored stvec: a delegated SSI taken in U goes to stvec base + 4
+    la t0, svec
+    ori t0, t0, 1
+    csrw stvec, t0
+    li t0, 2
+    csrw mideleg, t0
+    csrw mie, t0
+    csrs mip, t0
+    CASE "vectored-stvec-ssi-from-u", 0
+    ENTER 0
+    nop
+    END_CASE
+    BACK "ecall-u-3"
+    csrw mideleg, zero
+    la t0, strap
+    csrw stvec, t0
     la t0, mtrap
     csrw mtvec, t0
     csrw mie, zero
@@ -544,6 +560,18 @@ mvec_\i:
     .endr
 
     DIFF_ROUTINES
+
+    .align 6
+svec:                               # S vectors: only cause 1 is expected
+    j strap
+    j svec_1
+    .rept 14
+    j strap
+    .endr
+svec_1:
+    li a3, 1
+    REPORT "S vector-entry", 1
+    j strap
 
 patch:                              # rewritten by the self-modifying case
     li a3, 1
