@@ -129,15 +129,21 @@ public sealed unsafe partial class Hart
         _fetchVa = 1;
     }
 
-    /// <summary>sfence.vma rs1, rs2: with rs1 = x0 every page, otherwise only the page
-    /// holding the address in rs1. ASIDs are not modelled, so rs2 only narrows nothing.</summary>
+    /// <summary>sfence.vma rs1, rs2: with rs1 = x0 every page, otherwise the translations
+    /// that the leaf PTE of the address in rs1 may have given. ASIDs are not modelled, so
+    /// rs2 narrows nothing.</summary>
+    /// <remarks>That leaf may be a megapage PTE, whose 4 KiB pieces sit in other TLB slots,
+    /// so every entry of the address's 4 MiB region is dropped (for a 4 KiB page that is
+    /// more than needed, which a fence may always do).</remarks>
     private void SfenceVma(int rs1)
     {
         if (rs1 == 0) { FlushTlb(); return; }
-        uint vpn = State->X[rs1] >> 12;
-        TlbEntry* i = _itlb + (vpn & (TlbEntries - 1)), d = _dtlb + (vpn & (TlbEntries - 1));
-        if (i->Vpn == vpn) i->Vpn = InvalidVpn;
-        if (d->Vpn == vpn) d->Vpn = InvalidVpn;
+        uint vpn1 = State->X[rs1] >> 22;
+        for (int k = 0; k < TlbEntries; k++)
+        {
+            if (_itlb[k].Vpn >> 10 == vpn1) _itlb[k].Vpn = InvalidVpn;
+            if (_dtlb[k].Vpn >> 10 == vpn1) _dtlb[k].Vpn = InvalidVpn;
+        }
         _fetchVa = 1;
     }
 
@@ -186,18 +192,35 @@ public sealed unsafe partial class Hart
             pa = e->Physical | (va & 0xFFF);
             return true;
         }
-        // A hit that lacks only the D bit for a store sets D in the PTE, as the walk would.
+        // A hit that lacks only the D bit for a store sets D in the PTE, as the walk would,
+        // if the PTE in memory is still the one cached: the update is "atomic with a check
+        // that the PTE is unchanged" (4.3.2 step 7), so a PTE that software has since
+        // changed, perhaps to an invalid one holding its own data, is walked again instead.
         if (e->Vpn == vpn && access == Access.Store && allowed[e->Flags | PteD] != 0)
         {
-            *(uint*)(_ram.Pointer + (e->PteAddress - MemoryMap.RamBase)) |= PteD;
-            e->Flags |= PteD;
-            State->Cycle += CycleModel.PageWalkStep;
-            pa = e->Physical | (va & 0xFFF);
-            return true;
+            uint* ptePointer = (uint*)(_ram.Pointer + (e->PteAddress - MemoryMap.RamBase));
+            if ((*ptePointer & ~0x300u) == CachedPte(e))
+            {
+                *ptePointer |= PteD;
+                e->Flags |= PteD;
+                State->Cycle += CycleModel.PageWalkStep;
+                pa = e->Physical | (va & 0xFFF);
+                return true;
+            }
         }
         // Anything else walks the table again: a miss, or a hit without permission (the
         // walk then sees the PTE as it is in memory now and faults if it still says no).
         return Walk(va, access, allowed, e, out pa);
+    }
+
+    /// <summary>The leaf PTE a TLB entry was filled from, without the software bits 9:8
+    /// (the entry keeps only the flags and the page): a megapage leaf when the PTE address
+    /// lies in the root table. A wrong guess only makes the caller walk again.</summary>
+    private uint CachedPte(TlbEntry* e)
+    {
+        uint root = (State->Satp & 0x003F_FFFF) << 12;
+        bool megapage = (e->PteAddress & PageMask) == root;
+        return megapage ? (e->Physical >> 22) << 20 | e->Flags : (e->Physical >> 12) << 10 | e->Flags;
     }
 
     /// <summary>The Sv32 page walk of the privileged specification, section 4.3.2.</summary>
