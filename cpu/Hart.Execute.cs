@@ -306,7 +306,7 @@ public sealed unsafe partial class Hart
                 if (s->Priv == Privilege.User || (s->Priv < Privilege.Machine && (s->Mstatus & MstatusTw) != 0))
                 { Illegal(d); return; }
                 Retire(CycleModel.Wfi);
-                if (!InterruptPendingAndEnabled) WaitingForInterrupt = true;
+                if (!InterruptPending) WaitingForInterrupt = true;
                 _until = 0;
                 return;
             case Op.SfenceVma:
