@@ -36,7 +36,7 @@ opts="-march=rv32ima_zicsr_zifencei -mabi=ilp32 -static -mcmodel=medany -fvisibi
 # The test lists of the suites' Makefrags, less the tests of extensions
 # ToyMachine does not have (see README.md).
 rv32ui="simple add addi and andi auipc beq bge bgeu blt bltu bne fence_i jal jalr
-        lb lbu lh lhu lw ld_st lui ma_data or ori sb sh sw st_ld sll slli slt slti sltiu sltu
+        lb lbu lh lhu lw ld_st lui or ori sb sh sw st_ld sll slli slt slti sltiu sltu
         sra srai srl srli sub xor xori"
 rv32um="div divu mul mulh mulhsu mulhu rem remu"
 rv32ua="amoadd_w amoand_w amomax_w amomaxu_w amomin_w amominu_w amoor_w amoxor_w amoswap_w lrsc"
