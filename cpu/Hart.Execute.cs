@@ -222,9 +222,18 @@ public sealed unsafe partial class Hart
             d++; cycle += CycleModel.Div; instret++; goto Next;
         Taken:
         {
-            uint target = PcOf(d, page, fetchVa) + (uint)d->Imm;
-            if ((target & 3) != 0) goto Slow;
-            pc = target; cycle += CycleModel.Branch + CycleModel.BranchTaken; instret++; goto Resync;
+            // pc is 4-byte aligned, so the target is misaligned exactly when the offset is.
+            int offset = d->Imm;
+            if ((offset & 3) != 0) goto Slow;
+            cycle += CycleModel.Branch + CycleModel.BranchTaken; instret++;
+            DecodedInstruction* target = d + (offset >> 2);
+            if ((nuint)((byte*)target - (byte*)page) < PageSlots * (nuint)sizeof(DecodedInstruction))
+            {
+                d = target;             // within the page: no fetch, as before
+                goto Next;
+            }
+            pc = PcOf(d, page, fetchVa) + (uint)offset;
+            goto Resync;
         }
         NotTaken:
             d++; cycle += CycleModel.Branch; instret++; goto Next;
