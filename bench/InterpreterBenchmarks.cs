@@ -34,20 +34,23 @@ public class InterpreterBenchmarks
 
     private sealed class MipsConfig : ManualConfig
     {
-        public MipsConfig() => AddColumn(new MipsColumn());
+        public MipsConfig() => AddColumn(new MipsColumn(best: false), new MipsColumn(best: true));
     }
 
-    /// <summary>Guest instructions per microsecond of the mean run.</summary>
-    private sealed class MipsColumn : IColumn
+    /// <summary>Guest instructions per microsecond of the mean run, or of the fastest one
+    /// (on a machine shared with other work, the fastest run is the steadiest figure).</summary>
+    private sealed class MipsColumn(bool best) : IColumn
     {
-        public string Id => "GuestMIPS";
-        public string ColumnName => "Guest MIPS";
+        public string Id => best ? "GuestMIPSBest" : "GuestMIPS";
+        public string ColumnName => best ? "Guest MIPS (best)" : "Guest MIPS";
         public bool AlwaysShow => true;
         public ColumnCategory Category => ColumnCategory.Custom;
-        public int PriorityInCategory => 0;
+        public int PriorityInCategory => best ? 1 : 0;
         public bool IsNumeric => true;
         public UnitType UnitType => UnitType.Dimensionless;
-        public string Legend => "guest instructions retired per second of host time, in millions";
+        public string Legend => best
+            ? "guest instructions retired per second of host time in the fastest iteration, in millions"
+            : "guest instructions retired per second of host time, in millions";
         public bool IsAvailable(Summary summary) => true;
         public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
         public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
@@ -58,7 +61,8 @@ public class InterpreterBenchmarks
             if (report?.ResultStatistics is not { } stats) return "-";
             // The benchmark runs in another process; count the instructions here once.
             if (Instructions == 0) new InterpreterBenchmarks { _program = ElfFile.Load(Path.Combine(AppContext.BaseDirectory, "guest", "compute.elf")) }.ComputeBound();
-            return (Instructions / (stats.Mean / 1000.0)).ToString("F1");
+            double nanoseconds = best ? stats.Min : stats.Mean;
+            return (Instructions / (nanoseconds / 1000.0)).ToString("F1");
         }
     }
 }

@@ -162,7 +162,7 @@ public sealed unsafe partial class Hart
             case Csrs.Mcause: return s->Mcause;
             case Csrs.Mtval: return s->Mtval;
             case Csrs.Mip: return Mip;
-            default: return 0;                          // pmpcfg*, pmpaddr*: PMP is not implemented
+            default: return 0;                          // pmpcfg*, pmpaddr*, tselect, tdata*: no PMP, no triggers
         }
     }
 
@@ -176,7 +176,12 @@ public sealed unsafe partial class Hart
             case Csrs.Mcycle: s->McycleOffset = ((s->Cycle + s->McycleOffset) & 0xFFFF_FFFF_0000_0000ul | value) - s->Cycle; break;
             case Csrs.Mcycleh: s->McycleOffset = ((s->Cycle + s->McycleOffset) & 0xFFFF_FFFFul | (ulong)value << 32) - s->Cycle; break;
             case Csrs.Minstret: s->MinstretOffset = ((s->Instret + s->MinstretOffset) & 0xFFFF_FFFF_0000_0000ul | value) - s->Instret; break;
-            case Csrs.Minstreth: s->MinstretOffset = ((s->Instret + s->MinstretOffset) & 0xFFFF_FFFFul | (ulong)value << 32) - s->Instret; break;
+            case Csrs.Minstreth:
+                // A write to minstreth is a write to minstret: it too suppresses the writing
+                // instruction's own increment, so the low half keeps the value it had before
+                // that instruction (which was already counted when this runs).
+                s->MinstretOffset = ((s->Instret - 1 + s->MinstretOffset) & 0xFFFF_FFFFul | (ulong)value << 32) - s->Instret;
+                break;
 
             case Csrs.Sstatus: WriteMstatus((s->Mstatus & ~SstatusMask) | (value & SstatusMask)); break;
             case Csrs.Sie: s->Mie = (s->Mie & ~s->Mideleg) | (value & s->Mideleg & ImplementedInterrupts); break;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ToyMachine.Cpu.Isa;
 
 namespace ToyMachine.Cpu;
@@ -18,53 +19,65 @@ public sealed unsafe partial class Hart
     public void Execute(ulong until)
     {
         if (WaitingForInterrupt) return;
+        // Only what every instruction touches lives in locals (so that the JIT keeps it in
+        // registers); loads and stores read the memory state from fields.
         HartState* s = State;
         uint* x = s->X;
-        byte* ram = _ram.Pointer;
-        uint ramSize = _ram.Size;
-        TlbEntry* dtlb = _dtlb;
-        byte* pageFlags = _pageFlags;
         _until = until;
 
         uint pc = s->Pc;
         ulong cycle = s->Cycle, instret = s->Instret;
         uint fetchVa = _fetchVa;
         DecodedInstruction* page = _fetchPage;
-        bool dataTranslates = _dataTranslates;
-        byte* loadAllowed = _loadAllowed, storeAllowed = _storeAllowed;
         DecodedInstruction* d;
-        uint va, pa, off;
+        uint va, off;
 
-        while (cycle < until)
-        {
-            if ((pc & PageMask) != fetchVa) goto Refetch;
-        Dispatch:
-            d = page + ((pc >> 2) & 1023);
+        // pc lives in `pc` only after a control transfer; while execution runs straight on,
+        // the slot pointer `d` stands for it (PcOf), and the sentinel slot after a page's last
+        // one sends a fall-through into the next page back here. The budget is checked
+        // before every instruction, before the fetch of a new page consults the TLB.
+    Resync:
+        if (cycle >= until) goto ExitAtPc;
+    PageCheck:
+        if ((pc & PageMask) != fetchVa) goto Refetch;
+        d = page + ((pc >> 2) & 1023);
+        goto Dispatch;
+    Next:
+        if (cycle >= until) goto ExitAtSlot;
+    Dispatch:
             switch (d->Op)
             {
                 case Op.NotDecoded:
-                    DecodeAt(d, pc);
+                    if (d == page + PageSlots)
+                    {
+                        // The sentinel: execution ran off the end of the page.
+                        pc = fetchVa + PageSize;
+                        goto PageCheck;
+                    }
+                    s->Cycle = cycle; s->Instret = instret;
+                    DecodeAt(d, PcOf(d, page, fetchVa));
+                    cycle = s->Cycle; instret = s->Instret;
                     goto Dispatch;
 
                 // ---- Upper immediates -------------------------------------------------
                 case Op.Lui:    // "LUI places the U-immediate value in the top 20 bits of rd"
-                    x[d->Rd] = (uint)d->Imm; pc += 4; cycle += CycleModel.Alu; instret++; continue;
+                    x[d->Rd] = (uint)d->Imm; d++; cycle += CycleModel.Alu; instret++; goto Next;
                 case Op.Auipc:  // "AUIPC adds the U-immediate to the address of the AUIPC instruction"
-                    x[d->Rd] = pc + (uint)d->Imm; pc += 4; cycle += CycleModel.Alu; instret++; continue;
+                    x[d->Rd] = PcOf(d, page, fetchVa) + (uint)d->Imm; d++; cycle += CycleModel.Alu; instret++; goto Next;
 
                 // ---- Jumps: a target that is not 4-byte aligned raises
                 // instruction-address-misaligned on the jump (handled in the slow path).
                 case Op.Jal:    // rd = pc + 4; pc += imm
                 {
-                    uint target = pc + (uint)d->Imm;
+                    uint here = PcOf(d, page, fetchVa), target = here + (uint)d->Imm;
                     if ((target & 3) != 0) goto Slow;
-                    x[d->Rd] = pc + 4; pc = target; cycle += CycleModel.Jump; instret++; continue;
+                    x[d->Rd] = here + 4; pc = target; cycle += CycleModel.Jump; instret++; goto Resync;
                 }
                 case Op.Jalr:   // target = (rs1 + imm) with bit 0 cleared; rd = pc + 4
                 {
                     uint target = (x[d->Rs1] + (uint)d->Imm) & ~1u;
                     if ((target & 3) != 0) goto Slow;
-                    x[d->Rd] = pc + 4; pc = target; cycle += CycleModel.Jump; instret++; continue;
+                    x[d->Rd] = PcOf(d, page, fetchVa) + 4; pc = target; cycle += CycleModel.Jump; instret++; goto Resync;
                 }
 
                 // ---- Branches -------------------------------------------------------------
@@ -80,46 +93,51 @@ public sealed unsafe partial class Hart
                 case Op.Lw:
                     va = x[d->Rs1] + (uint)d->Imm;
                     if ((va & 3) != 0) goto Slow;
-                    if (dataTranslates) { TlbEntry* e = dtlb + ((va >> 12) & (TlbEntries - 1)); if (e->Vpn != va >> 12 || loadAllowed[e->Flags] == 0) goto Slow; pa = e->Physical | (va & 0xFFF); } else pa = va;
-                    off = pa - MemoryMap.RamBase;
-                    if (off >= ramSize) goto Slow;
-                    x[d->Rd] = *(uint*)(ram + off); pc += 4; cycle += CycleModel.Load; instret++; continue;
+                    off = DataOffset(va, _loadAllowed);
+                    if (off >= _ramBytes) goto Slow;
+                    x[d->Rd] = *(uint*)(_ramBase + off); d++; cycle += CycleModel.Load; instret++; goto Next;
                 case Op.Lh:
+                    va = x[d->Rs1] + (uint)d->Imm;
+                    if ((va & 1) != 0) goto Slow;
+                    off = DataOffset(va, _loadAllowed);
+                    if (off >= _ramBytes) goto Slow;
+                    x[d->Rd] = (uint)*(short*)(_ramBase + off); d++; cycle += CycleModel.Load; instret++; goto Next;
                 case Op.Lhu:
                     va = x[d->Rs1] + (uint)d->Imm;
                     if ((va & 1) != 0) goto Slow;
-                    if (dataTranslates) { TlbEntry* e = dtlb + ((va >> 12) & (TlbEntries - 1)); if (e->Vpn != va >> 12 || loadAllowed[e->Flags] == 0) goto Slow; pa = e->Physical | (va & 0xFFF); } else pa = va;
-                    off = pa - MemoryMap.RamBase;
-                    if (off >= ramSize) goto Slow;
-                    x[d->Rd] = d->Op == Op.Lh ? (uint)*(short*)(ram + off) : *(ushort*)(ram + off);
-                    pc += 4; cycle += CycleModel.Load; instret++; continue;
+                    off = DataOffset(va, _loadAllowed);
+                    if (off >= _ramBytes) goto Slow;
+                    x[d->Rd] = *(ushort*)(_ramBase + off); d++; cycle += CycleModel.Load; instret++; goto Next;
                 case Op.Lb:
+                    off = DataOffset(x[d->Rs1] + (uint)d->Imm, _loadAllowed);
+                    if (off >= _ramBytes) goto Slow;
+                    x[d->Rd] = (uint)*(sbyte*)(_ramBase + off); d++; cycle += CycleModel.Load; instret++; goto Next;
                 case Op.Lbu:
-                    va = x[d->Rs1] + (uint)d->Imm;
-                    if (dataTranslates) { TlbEntry* e = dtlb + ((va >> 12) & (TlbEntries - 1)); if (e->Vpn != va >> 12 || loadAllowed[e->Flags] == 0) goto Slow; pa = e->Physical | (va & 0xFFF); } else pa = va;
-                    off = pa - MemoryMap.RamBase;
-                    if (off >= ramSize) goto Slow;
-                    x[d->Rd] = d->Op == Op.Lb ? (uint)*(sbyte*)(ram + off) : ram[off];
-                    pc += 4; cycle += CycleModel.Load; instret++; continue;
+                    off = DataOffset(x[d->Rs1] + (uint)d->Imm, _loadAllowed);
+                    if (off >= _ramBytes) goto Slow;
+                    x[d->Rd] = _ramBase[off]; d++; cycle += CycleModel.Load; instret++; goto Next;
 
-                // ---- Stores: as loads, and the decoded copy of the word written is dropped.
+                // ---- Stores: as loads, and the decoded copy of the word written is dropped
+                // (AfterStore, for pages with decoded code or the watched tohost word).
                 case Op.Sw:
-                case Op.Sh:
-                case Op.Sb:
-                {
-                    int width = d->Op == Op.Sw ? 4 : d->Op == Op.Sh ? 2 : 1;
                     va = x[d->Rs1] + (uint)d->Imm;
-                    if ((va & (uint)(width - 1)) != 0) goto Slow;
-                    if (dataTranslates) { TlbEntry* e = dtlb + ((va >> 12) & (TlbEntries - 1)); if (e->Vpn != va >> 12 || storeAllowed[e->Flags] == 0) goto Slow; pa = e->Physical | (va & 0xFFF); } else pa = va;
-                    off = pa - MemoryMap.RamBase;
-                    if (off >= ramSize) goto Slow;
-                    uint value = x[d->Rs2];
-                    if (width == 4) *(uint*)(ram + off) = value;
-                    else if (width == 2) *(ushort*)(ram + off) = (ushort)value;
-                    else ram[off] = (byte)value;
-                    if (pageFlags[off >> 12] != 0) { AfterStore(off); until = _until; }
-                    pc += 4; cycle += CycleModel.Store; instret++; continue;
-                }
+                    if ((va & 3) != 0) goto Slow;
+                    off = DataOffset(va, _storeAllowed);
+                    if (off >= _ramBytes) goto Slow;
+                    *(uint*)(_ramBase + off) = x[d->Rs2];
+                    goto Stored;
+                case Op.Sh:
+                    va = x[d->Rs1] + (uint)d->Imm;
+                    if ((va & 1) != 0) goto Slow;
+                    off = DataOffset(va, _storeAllowed);
+                    if (off >= _ramBytes) goto Slow;
+                    *(ushort*)(_ramBase + off) = (ushort)x[d->Rs2];
+                    goto Stored;
+                case Op.Sb:
+                    off = DataOffset(x[d->Rs1] + (uint)d->Imm, _storeAllowed);
+                    if (off >= _ramBytes) goto Slow;
+                    _ramBase[off] = (byte)x[d->Rs2];
+                    goto Stored;
 
                 // ---- Register-immediate -------------------------------------------------
                 case Op.Addi:  x[d->Rd] = x[d->Rs1] + (uint)d->Imm; goto Alu;
@@ -181,44 +199,87 @@ public sealed unsafe partial class Hart
                 // fence and fence.tso order memory; with one hart and no caches they only cost time.
                 case Op.Fence:
                 case Op.FenceTso:
-                    pc += 4; cycle += CycleModel.Fence; instret++; continue;
+                    d++; cycle += CycleModel.Fence; instret++; goto Next;
 
                 default:
                     goto Slow;
             }
 
+        Stored:
+            d++; cycle += CycleModel.Store; instret++;
+            if (_pageFlags[off >> 12] == 0) goto Next;
+            // A page with decoded code or the watched word: the counters go through the
+            // state across the call, so that they need not survive it in registers.
+            s->Cycle = cycle; s->Instret = instret;
+            AfterStore(off);
+            cycle = s->Cycle; instret = s->Instret; until = _until;
+            goto Next;
         Alu:
-            pc += 4; cycle += CycleModel.Alu; instret++; continue;
+            d++; cycle += CycleModel.Alu; instret++; goto Next;
         Mul:
-            pc += 4; cycle += CycleModel.Mul; instret++; continue;
+            d++; cycle += CycleModel.Mul; instret++; goto Next;
         Div:
-            pc += 4; cycle += CycleModel.Div; instret++; continue;
+            d++; cycle += CycleModel.Div; instret++; goto Next;
         Taken:
         {
-            uint target = pc + (uint)d->Imm;
-            if ((target & 3) != 0) goto Slow;
-            pc = target; cycle += CycleModel.Branch + CycleModel.BranchTaken; instret++; continue;
+            // pc is 4-byte aligned, so the target is misaligned exactly when the offset is.
+            int offset = d->Imm;
+            if ((offset & 3) != 0) goto Slow;
+            cycle += CycleModel.Branch + CycleModel.BranchTaken; instret++;
+            DecodedInstruction* target = d + (offset >> 2);
+            if ((nuint)((byte*)target - (byte*)page) < PageSlots * (nuint)sizeof(DecodedInstruction))
+            {
+                d = target;             // within the page: no fetch, as before
+                goto Next;
+            }
+            pc = PcOf(d, page, fetchVa) + (uint)offset;
+            goto Resync;
         }
         NotTaken:
-            pc += 4; cycle += CycleModel.Branch; instret++; continue;
+            d++; cycle += CycleModel.Branch; instret++; goto Next;
 
         Refetch:
             s->Pc = pc; s->Cycle = cycle; s->Instret = instret;
             bool fetched = SetFetchPage();
             pc = s->Pc; cycle = s->Cycle; instret = s->Instret;
             fetchVa = _fetchVa; page = _fetchPage; until = _until;
-            if (fetched) goto Dispatch;
-            continue;
+            if (!fetched) goto Resync;      // an exception moved pc to its handler
+            d = page + ((pc >> 2) & 1023);
+            goto Dispatch;
 
         Slow:
-            s->Pc = pc; s->Cycle = cycle; s->Instret = instret;
+            s->Pc = PcOf(d, page, fetchVa); s->Cycle = cycle; s->Instret = instret;
             ExecuteSlow(d);
             pc = s->Pc; cycle = s->Cycle; instret = s->Instret;
             fetchVa = _fetchVa; page = _fetchPage; until = _until;
-            dataTranslates = _dataTranslates; loadAllowed = _loadAllowed; storeAllowed = _storeAllowed;
-        }
-        s->Pc = pc; s->Cycle = cycle; s->Instret = instret;
+            goto Resync;
+
+        ExitAtSlot:
+            s->Pc = PcOf(d, page, fetchVa); s->Cycle = cycle; s->Instret = instret;
+            return;
+        ExitAtPc:
+            s->Pc = pc; s->Cycle = cycle; s->Instret = instret;
     }
+
+    /// <summary>The fast path of a load or store: the RAM offset of a virtual address that
+    /// hits the data TLB with permission (or needs no translation); an offset past RAM
+    /// (uint.MaxValue on a miss) sends the access to the slow path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private uint DataOffset(uint va, byte* allowed)
+    {
+        if (_dataTranslates)
+        {
+            TlbEntry* e = _dtlb + ((va >> 12) & (TlbEntries - 1));
+            if (e->Vpn != va >> 12 || allowed[e->Flags] == 0) return uint.MaxValue;
+            va = e->Physical | (va & 0xFFF);
+        }
+        return va - MemoryMap.RamBase;
+    }
+
+    /// <summary>The guest address of a slot of the fetch page.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint PcOf(DecodedInstruction* d, DecodedInstruction* page, uint fetchVa) =>
+        fetchVa + (uint)(((byte*)d - (byte*)page) >> 1);
 
     private void DecodeAt(DecodedInstruction* slot, uint pc)
     {
@@ -306,7 +367,7 @@ public sealed unsafe partial class Hart
                 if (s->Priv == Privilege.User || (s->Priv < Privilege.Machine && (s->Mstatus & MstatusTw) != 0))
                 { Illegal(d); return; }
                 Retire(CycleModel.Wfi);
-                if (!InterruptPendingAndEnabled) WaitingForInterrupt = true;
+                if (!InterruptPending) WaitingForInterrupt = true;
                 _until = 0;
                 return;
             case Op.SfenceVma:

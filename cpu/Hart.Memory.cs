@@ -45,11 +45,19 @@ public sealed unsafe partial class Hart
     internal const uint InvalidVpn = 0xFFFF_FFFF;
     internal const int TlbEntries = 64;
     private const uint PageMask = 0xFFFF_F000;
+    private const uint PageSize = 0x1000;
+    /// <summary>Decoded slots of a page; each page has one more, a sentinel that stays
+    /// <see cref="Op.NotDecoded"/> and marks a fall-through into the next page.</summary>
+    private const int PageSlots = 1024;
 
     // PTE flag bits.
     internal const uint PteV = 1, PteR = 2, PteW = 4, PteX = 8, PteU = 16, PteG = 32, PteA = 64, PteD = 128;
 
     private TlbEntry* _itlb, _dtlb;
+
+    /// <summary>RAM's host address and size, for the interpreter's fast paths.</summary>
+    private byte* _ramBase;
+    private uint _ramBytes;
 
     /// <summary>Per RAM page: its decoded instructions, or null if none were decoded.</summary>
     private DecodedInstruction** _decodedPages;
@@ -79,6 +87,8 @@ public sealed unsafe partial class Hart
         _itlb = (TlbEntry*)NativeMemory.Alloc((nuint)(TlbEntries * sizeof(TlbEntry)));
         _dtlb = (TlbEntry*)NativeMemory.Alloc((nuint)(TlbEntries * sizeof(TlbEntry)));
         _ramPages = _ram.Size >> 12;
+        _ramBase = _ram.Pointer;
+        _ramBytes = _ram.Size;
         _decodedPages = (DecodedInstruction**)NativeMemory.AllocZeroed(_ramPages, (nuint)sizeof(void*));
         _pageFlags = (byte*)NativeMemory.AllocZeroed(_ramPages);
         _romDecoded = NewDecodedPage();
@@ -100,9 +110,10 @@ public sealed unsafe partial class Hart
 
     private static DecodedInstruction* NewDecodedPage()
     {
-        // Op.NotDecoded is 1: every slot starts "not decoded yet".
-        var page = (DecodedInstruction*)NativeMemory.Alloc(1024, (nuint)sizeof(DecodedInstruction));
-        for (int i = 0; i < 1024; i++) page[i] = new DecodedInstruction { Op = Op.NotDecoded };
+        // Op.NotDecoded is 1: every slot starts "not decoded yet"; the sentinel after the
+        // last one is never decoded (Execute recognises it by its address).
+        var page = (DecodedInstruction*)NativeMemory.Alloc(PageSlots + 1, (nuint)sizeof(DecodedInstruction));
+        for (int i = 0; i <= PageSlots; i++) page[i] = new DecodedInstruction { Op = Op.NotDecoded };
         return page;
     }
 

@@ -178,7 +178,7 @@ public sealed class Machine : IDisposable, IClock
 
             if (hart.WaitingForInterrupt)
             {
-                if (hart.InterruptPendingAndEnabled) hart.Wake();
+                if (hart.InterruptPending) hart.Wake();
                 else if (!Sleep(now, maxCycles)) return StopReason.Idle;
                 continue;
             }

@@ -28,6 +28,11 @@ public static class Csrs
     public const ushort Pmpcfg0 = 0x3A0, Pmpaddr0 = 0x3B0;
     public const ushort Mcycle = 0xB00, Minstret = 0xB02, Mcycleh = 0xB80, Minstreth = 0xB82;
 
+    // Debug triggers (Sdtrig): the hart has none. As for PMP, the registers exist so that
+    // software probing for triggers does not trap: tselect reads 0 (trigger 0), tdata1
+    // reads type 0 ("no trigger at this index"), and every write is ignored.
+    public const ushort Tselect = 0x7A0, Tdata1 = 0x7A1, Tdata2 = 0x7A2, Tdata3 = 0x7A3;
+
     /// <summary>Number of <c>pmpcfg</c> registers (RV32, 64 PMP entries).</summary>
     public const int PmpcfgCount = 16;
     /// <summary>Number of <c>pmpaddr</c> registers.</summary>
@@ -54,6 +59,7 @@ public static class Csrs
         for (int i = 0; i < PmpcfgCount; i++) all.Add(new($"pmpcfg{i}", (ushort)(Pmpcfg0 + i)));
         for (int i = 0; i < PmpaddrCount; i++) all.Add(new($"pmpaddr{i}", (ushort)(Pmpaddr0 + i)));
         all.AddRange([new("mcycle", Mcycle), new("minstret", Minstret), new("mcycleh", Mcycleh), new("minstreth", Minstreth)]);
+        all.AddRange([new("tselect", Tselect), new("tdata1", Tdata1), new("tdata2", Tdata2), new("tdata3", Tdata3)]);
         return all;
     }
 
