@@ -1,5 +1,6 @@
 # usertests.s -- checks every system call the kernel offers (abi.md 1-17, 20-28 and
-# kill 80), errors included, and that unknown numbers give -ENOSYS.
+# kill 80), errors included, that unknown numbers give -ENOSYS, and that faults
+# become the signals of abi.md.
 #
 # One line per check: "ok NAME", or "FAIL NAME: got X (EXXX), want Y (EYYY)".
 # The last line counts them: "usertests: N checks, M failed, K groups skipped"
@@ -98,6 +99,7 @@ main:
     call t_console
     call t_dup
     call t_edges
+    call t_faults
     call t_pipe
     call t_epipe
     call t_spawn_argv
@@ -1050,11 +1052,11 @@ t_edges:
     blez s0, 2f
     mv a1, s0
     call setpgid
-    neg a0, s0
+    sub a0, zero, s0            # -pgid (not "neg": GNU as would take it for the NEG macro)
     li a1, 0
     call kill
     EQ kill_sig_0_to_a_group_is_0, 0
-    neg a0, s0
+    sub a0, zero, s0            # -pgid (not "neg": GNU as would take it for the NEG macro)
     li a1, SIGKILL
     call kill
     EQ kill_of_a_group_returns_0, 0
@@ -1100,6 +1102,87 @@ t_edges:
     lw s0, 24(sp)
     lw ra, 28(sp)
     addi sp, sp, 32
+    ret
+
+# t_faults -- a fault in user mode kills the process with its signal (abi.md
+# Signals): page or access fault SIGSEGV, illegal instruction SIGILL, misaligned
+# access SIGBUS, ebreak SIGTRAP; each in a forked child, checked by its status
+t_faults:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    la a0, ut_f_null
+    call ut_in_child
+    EQ load_from_page_0_is_SIGSEGV, SIGSEGV
+    la a0, ut_f_kernel
+    call ut_in_child
+    EQ load_from_kernel_memory_is_SIGSEGV, SIGSEGV
+    la a0, ut_f_text_store
+    call ut_in_child
+    EQ store_to_read_only_code_is_SIGSEGV, SIGSEGV
+    la a0, ut_f_illegal
+    call ut_in_child
+    EQ illegal_instruction_is_SIGILL, SIGILL
+    la a0, ut_f_csr
+    call ut_in_child
+    EQ machine_csr_read_is_SIGILL, SIGILL
+    la a0, ut_f_misaligned
+    call ut_in_child
+    EQ misaligned_load_is_SIGBUS, SIGBUS
+    la a0, ut_f_ebreak
+    call ut_in_child
+    EQ ebreak_is_SIGTRAP, SIGTRAP
+    la a0, ut_f_none
+    call ut_in_child
+    EQ a_child_without_a_fault_exits_0, 0
+    lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+
+# ut_in_child -- run a routine in a forked child, which exits 0 if it returns
+#  IN:  a0 = the routine
+#  OUT: a0 = the child's status word (or fork's -errno)
+#  clobbers t0-t6, a1-a7
+ut_in_child:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    sw a0, 8(sp)
+    call fork
+    bnez a0, 1f
+    lw t0, 8(sp)
+    jalr t0
+    li a0, 0
+    call exit
+1:  bltz a0, 2f
+    call ut_wait
+2:  lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+
+ut_f_null:
+    lw t0, 0(zero)
+    ret
+ut_f_kernel:
+    li t0, 0x80010000
+    lw t0, 0(t0)
+    ret
+ut_f_text_store:
+    la t0, main
+    sw zero, 0(t0)
+    ret
+ut_f_illegal:
+    .word 0                     # all zeros: defined to be illegal
+    ret
+ut_f_csr:
+    csrr t0, mstatus
+    ret
+ut_f_misaligned:
+    la t0, ut_buf
+    lw t0, 1(t0)
+    ret
+ut_f_ebreak:
+    ebreak
+    ret
+ut_f_none:
     ret
 
 # t_pipe -- pipe (25) with read, write, fstat, lseek, close
