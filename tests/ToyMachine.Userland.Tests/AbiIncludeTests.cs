@@ -158,6 +158,24 @@ public partial class AbiIncludeTests
     }
 
     [Fact]
+    public void Syscalls_s_is_exactly_what_gen_syscalls_sh_writes_from_syscalls_inc()
+    {
+        // gen-syscalls.sh's loop, line for line: "# args", .globl, label, li a7, ecall, ret.
+        var expected = new System.Text.StringBuilder();
+        foreach (var line in File.ReadAllLines(Repository.Path("userland", "include", "syscalls.inc")))
+        {
+            var m = Regex.Match(line, @"^\.equ SYS_(\w+),[^#]*# *(.*)$");
+            if (!m.Success) continue;
+            string name = m.Groups[1].Value;
+            expected.Append($"\n# {m.Groups[2].Value}\n    .globl {name}\n{name}:\n    li a7, SYS_{name}\n    ecall\n    ret\n");
+        }
+        string stubs = File.ReadAllText(Repository.Path("userland", "lib", "syscalls.s"));
+        int body = stubs.IndexOf("    .text\n", StringComparison.Ordinal);
+        Assert.True(body >= 0, "syscalls.s has no .text line");
+        Assert.Equal(expected.ToString(), stubs[(body + "    .text\n".Length)..]);
+    }
+
+    [Fact]
     public void Strerror_table_has_a_message_for_every_error_of_errno_inc()
     {
         string table = File.ReadAllText(Repository.Path("userland", "lib", "errno.s"));
