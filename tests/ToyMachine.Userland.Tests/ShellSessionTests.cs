@@ -212,4 +212,19 @@ public partial class ShellSessionTests
             output);
         Assert.Matches(@"\n    6     1     6 sleep +\d+ sh\n", output);
     }
+
+    [Fact]
+    public void Cat_copies_text_files_of_the_image_and_ls_gives_their_size()
+    {
+        // As `mkimage --add motd:/motd` would put it there: 23 + 13 bytes.
+        var image = SessionImage.Build([("/motd", System.Text.Encoding.ASCII.GetBytes("Welcome to ToyMachine.\nSecond line.\n"))]);
+        const string input = "cat /motd /motd\ncat /motd /nope /motd\necho $?\nls -l /\nshutdown\n";
+        var run = KernelSessionTests.Boot(input, imageBytes: image);
+        Assert.StartsWith(input, run.Output);
+        Assert.Matches(new Regex(
+            @"^\$ Welcome to ToyMachine\.\nSecond line\.\nWelcome to ToyMachine\.\nSecond line\.\n" +
+            @"\$ Welcome to ToyMachine\.\nSecond line\.\ncat: /nope: No such file or directory\n" +
+            @"Welcome to ToyMachine\.\nSecond line\.\n\$ 1\n" +
+            @"\$ d +[1-9]\d* bin\n-        36 motd\n\$ $"), run.Output[input.Length..]);
+    }
 }
