@@ -21,6 +21,28 @@ public partial class AbiIncludeTests
     }
 
     [Fact]
+    public void Syscalls_inc_gives_each_call_the_arguments_of_abi_md_and_toymachine_h_wrappers_take_as_many()
+    {
+        static string[] Args(string list) =>
+            list.Replace("\\", "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var fromAbi = CallRowWithArgs().Matches(Abi).ToDictionary(m => m.Groups[1].Value, m => Args(m.Groups[2].Value));
+        var inc = File.ReadAllLines(Repository.Path("userland", "include", "syscalls.inc"))
+            .Select(l => IncComment().Match(l)).Where(m => m.Success)
+            .ToDictionary(m => m.Groups[1].Value, m => (Comment: m.Groups[2].Value, Args: Args(m.Groups[3].Value)));
+        Assert.Equal(fromAbi.Keys.Order(), inc.Keys.Order());
+        string header = File.ReadAllText(Repository.Path("userland", "include", "toymachine.h"));
+        var wrappers = WrapperParameters().Matches(header).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim());
+        foreach (var (name, (comment, args)) in inc)
+        {
+            Assert.True(comment == name, $"syscalls.inc: SYS_{name} is commented as {comment}()");
+            Assert.True(fromAbi[name].SequenceEqual(args),
+                $"syscalls.inc: {name}({string.Join(", ", args)}), abi.md: {name}({string.Join(", ", fromAbi[name])})");
+            int parameters = wrappers[name] is "void" or "" ? 0 : wrappers[name].Split(',').Length;
+            Assert.True(parameters == args.Length, $"toymachine.h: {name}() takes {parameters} parameters, abi.md {args.Length}");
+        }
+    }
+
+    [Fact]
     public void Errno_inc_has_every_error_of_abi_md_with_its_value()
     {
         string section = Section("## Errors");
@@ -136,6 +158,24 @@ public partial class AbiIncludeTests
     }
 
     [Fact]
+    public void Syscalls_s_is_exactly_what_gen_syscalls_sh_writes_from_syscalls_inc()
+    {
+        // gen-syscalls.sh's loop, line for line: "# args", .globl, label, li a7, ecall, ret.
+        var expected = new System.Text.StringBuilder();
+        foreach (var line in File.ReadAllLines(Repository.Path("userland", "include", "syscalls.inc")))
+        {
+            var m = Regex.Match(line, @"^\.equ SYS_(\w+),[^#]*# *(.*)$");
+            if (!m.Success) continue;
+            string name = m.Groups[1].Value;
+            expected.Append($"\n# {m.Groups[2].Value}\n    .globl {name}\n{name}:\n    li a7, SYS_{name}\n    ecall\n    ret\n");
+        }
+        string stubs = File.ReadAllText(Repository.Path("userland", "lib", "syscalls.s"));
+        int body = stubs.IndexOf("    .text\n", StringComparison.Ordinal);
+        Assert.True(body >= 0, "syscalls.s has no .text line");
+        Assert.Equal(expected.ToString(), stubs[(body + "    .text\n".Length)..]);
+    }
+
+    [Fact]
     public void Strerror_table_has_a_message_for_every_error_of_errno_inc()
     {
         string table = File.ReadAllText(Repository.Path("userland", "lib", "errno.s"));
@@ -189,6 +229,12 @@ public partial class AbiIncludeTests
 
     [GeneratedRegex(@"^\|\s*(\d+)\s*\|\s*(\w+)\(", RegexOptions.Multiline)]
     private static partial Regex CallRow();
+    [GeneratedRegex(@"^\|\s*\d+\s*\|\s*(\w+)\(([^)]*)\)", RegexOptions.Multiline)]
+    private static partial Regex CallRowWithArgs();
+    [GeneratedRegex(@"^\.equ SYS_(\w+),\s*\d+\s*#\s*(\w+)\(([^)]*)\)")]
+    private static partial Regex IncComment();
+    [GeneratedRegex(@"static inline [^(]*?\b(\w+)\(([^)]*)\)\s*\{[^}]*?TM_SYSCALL\(SYS_")]
+    private static partial Regex WrapperParameters();
     [GeneratedRegex(@"\b(E[A-Z0-9]+) (\d+)\b")]
     private static partial Regex ErrorPair();
     [GeneratedRegex(@"\b(SIG[A-Z0-9]+) (\d+)\b")]

@@ -53,7 +53,7 @@ public class BareMetalTests
         // 'a b' keeps the space; "c \"d\" $?" keeps the quotes it escapes and
         // expands $? (0 at the start); \<space> is a literal space.
         var run = Repository.RunGuest("sh.elf", "sh", "'a b'\"c \\\"d\\\" $?\"\\ e\n");
-        Assert.Equal("$ sh: a bc \"d\" 0 e: not found\n$ ", run.Output);
+        Assert.Equal("$ sh: a bc \"d\" 0 e: not found\n$ exit\n", run.Output);   // "exit" at end of input on the console
         Assert.Equal(127, run.ExitCode);     // end of input: the last status
     }
 
@@ -62,7 +62,7 @@ public class BareMetalTests
     {
         // $! is the last background pid: 0 before any.
         var run = Repository.RunGuest("sh.elf", "sh", "a$x\"$y$\"$!\n");
-        Assert.Equal("$ sh: a$x$y$0: not found\n$ ", run.Output);
+        Assert.Equal("$ sh: a$x$y$0: not found\n$ exit\n", run.Output);
     }
 
     [Fact]
@@ -82,7 +82,7 @@ public class BareMetalTests
             "$ sh: '>': pipes and redirection are not supported yet\n" +
             "$ sh: syntax error near ';'\n" +
             "$ sh: syntax error near '&'\n" +
-            "$ sh: syntax error: unterminated quote\n$ ",
+            "$ sh: syntax error: unterminated quote\n$ exit\n",
             run.Output);
         Assert.Equal(2, run.ExitCode);
     }
@@ -91,7 +91,7 @@ public class BareMetalTests
     public void Shell_runs_each_command_of_a_semicolon_list()
     {
         var run = Repository.RunGuest("sh.elf", "sh", "one; /bin/two ;three\n");
-        Assert.Equal("$ sh: one: not found\nsh: /bin/two: not found\nsh: three: not found\n$ ", run.Output);
+        Assert.Equal("$ sh: one: not found\nsh: /bin/two: not found\nsh: three: not found\n$ exit\n", run.Output);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public class BareMetalTests
         Assert.Equal("$ $ $ ", run.Output);
         Assert.Equal(0, run.ExitCode);
         run = Repository.RunGuest("sh.elf", "sh", "cd /nowhere\n");
-        Assert.Equal("$ sh: cd: /nowhere: No such file or directory\n$ ", run.Output);
+        Assert.Equal("$ sh: cd: /nowhere: No such file or directory\n$ exit\n", run.Output);
         Assert.Equal(1, run.ExitCode);
     }
 
@@ -128,7 +128,7 @@ public class BareMetalTests
     public void Shell_refuses_to_run_a_directory()
     {
         var run = Repository.RunGuest("sh.elf", "sh", "/bin\n");
-        Assert.Equal("$ sh: /bin: Is a directory\n$ ", run.Output);
+        Assert.Equal("$ sh: /bin: Is a directory\n$ exit\n", run.Output);
         Assert.Equal(126, run.ExitCode);
     }
 
@@ -138,7 +138,7 @@ public class BareMetalTests
         var run = Repository.RunGuest("sh.elf", "sh", "cd /bin\ncd /motd\n");
         Assert.Equal(
             "$ sh: cd: /bin: there is no current directory; every path starts at /\n" +
-            "$ sh: cd: /motd: Not a directory\n$ ",
+            "$ sh: cd: /motd: Not a directory\n$ exit\n",
             run.Output);
         Assert.Equal(1, run.ExitCode);
     }

@@ -102,8 +102,8 @@ public class UtilityTests
     public void Kill_refuses_an_unknown_signal_and_a_missing_pid()
     {
         Assert.Equal(("kill: FOO: unknown signal\n", 2), Run("kill -FOO 1"));
-        Assert.Equal(("usage: kill [-SIG] PID... | kill -l\n", 2), Run("kill -9"));
-        Assert.Equal(("usage: kill [-SIG] PID... | kill -l\n", 2), Run("kill"));
+        Assert.Equal(("usage: kill [-SIG] PID... | kill -l [SIG...]\n", 2), Run("kill -9"));
+        Assert.Equal(("usage: kill [-SIG] PID... | kill -l [SIG...]\n", 2), Run("kill"));
     }
 
     [Fact]

@@ -14,6 +14,7 @@
 
     .equ INIT_YOUNG_MS, 1000    # a shell that lived less than this died young
     .equ INIT_YOUNG_MAX, 3      # this many young deaths in a row: power off
+    .equ INIT_NOBODY, 0x7FFFFFFF # a process group no process is in (sh uses it too)
 
     .text
     .globl main
@@ -23,7 +24,19 @@
 main:
     addi sp, sp, -32
     sw ra, 28(sp)
-    li s2, 0                    # s2 = young deaths in a row
+    # The console starts out with init's group, so a ^C typed before the shell
+    # takes it would kill init. Hand it to a group nobody is in: join that group
+    # for the moment tcsetpgrp needs a live member, then come back to our own.
+    li a0, 0
+    li a1, INIT_NOBODY
+    call setpgid
+    bltz a0, 1f
+    li a0, INIT_NOBODY
+    call tcsetpgrp
+    li a0, 0
+    li a1, 0
+    call setpgid
+1:  li s2, 0                    # s2 = young deaths in a row
 init_start_shell:
     call time_ms
     mv s1, a0                   # s1 = when this shell started

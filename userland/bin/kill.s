@@ -3,7 +3,8 @@
 # SIG is a name with or without SIG ("TERM", "SIGKILL") or a number ("9", "0"
 # only checks that the target exists); the default is TERM. A negative PID names
 # a process group (-5 = group 5), as abi.md's kill does; "--" before the PIDs lets
-# a group come first without being read as a signal ("kill -- -5").
+# a group come first without being read as a signal ("kill -- -5", "kill -INT --
+# -5"). `kill -l` lists the signals; `kill -l 9` gives KILL, `kill -l TERM` 15.
 # Each failure prints "kill: PID: reason"; the exit status is 1 if any failed.
 
     .include "signal.inc"
@@ -43,6 +44,16 @@ main:
     call signal_number
     bltz a0, kill_bad_signal
     mv s2, a0
+    bgeu s1, s0, kill_pids      # "--" after the signal: "kill -INT -- -5"
+    lw t0, 0(s1)
+    lbu t1, 0(t0)
+    li t2, '-'
+    bne t1, t2, kill_pids
+    lbu t1, 1(t0)
+    bne t1, t2, kill_pids
+    lbu t1, 2(t0)
+    bnez t1, kill_pids
+    addi s1, s1, 4
 kill_pids:
     bgeu s1, s0, kill_usage     # a signal but no PID
 1:  bgeu s1, s0, kill_done
@@ -96,8 +107,10 @@ kill_usage:
     call fputs
     li a0, 2
     j kill_return
-# kill -l: every signal of abi.md, number and name, one a line
+# kill -l: every signal of abi.md, number and name, one a line; kill -l SIG...:
+# the name of each number, the number of each name
 kill_list:
+    bltu s1, s0, kill_list_some
     li s1, 1
 1:  li t0, 32
     bge s1, t0, 2f
@@ -112,10 +125,33 @@ kill_list:
     j 1b
 2:  li a0, 0
     j kill_return
+kill_list_some:
+    lw a0, 0(s1)
+    sw a0, 8(sp)
+    call parse_int
+    beqz a1, 1f
+    call signal_name            # a number: its name
+    beqz a0, kill_bad_signal
+    mv a1, a0
+    la a0, kill_name_format
+    call printf
+    j 2f
+1:  lw a0, 8(sp)                # a name: its number
+    call signal_number
+    blez a0, kill_bad_signal
+    mv a1, a0
+    la a0, kill_number_format
+    call printf
+2:  addi s1, s1, 4
+    bltu s1, s0, kill_list_some
+    li a0, 0
+    j kill_return
 
     .section .rodata
 kill_name: .asciz "kill"
 kill_bad_pid_format: .asciz "kill: %s: not a process id\n"
 kill_bad_signal_format: .asciz "kill: %s: unknown signal\n"
 kill_list_format: .asciz "%2d %s\n"
-kill_usage_text: .asciz "usage: kill [-SIG] PID... | kill -l\n"
+kill_name_format: .asciz "%s\n"
+kill_number_format: .asciz "%d\n"
+kill_usage_text: .asciz "usage: kill [-SIG] PID... | kill -l [SIG...]\n"

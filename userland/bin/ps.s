@@ -14,13 +14,15 @@
     .text
     .globl main
 # main -- ps
-#  IN:  a0 = argc, a1 = argv (ignored)
+#  IN:  a0 = argc (1: no arguments are taken), a1 = argv
 #  OUT: a0 = 0, or 1 when procs failed
 main:
     addi sp, sp, -64
     sw ra, 60(sp)
     sw s0, 56(sp)
     sw s1, 52(sp)
+    li t0, 1                    # no arguments: anything more is a usage error
+    bne a0, t0, ps_usage
     la a0, ps_table
     li a1, PS_MAX
     call procs
@@ -73,7 +75,15 @@ ps_fail:
     li a0, 1
     j ps_return
 
+ps_usage:
+    li a0, 2
+    la a1, ps_usage_text
+    call fputs
+    li a0, 2
+    call exit
+
     .section .rodata
+ps_usage_text: .asciz "usage: ps\n"
 ps_name: .asciz "ps"
 ps_header: .asciz "  PID  PPID  PGID STATE        CYCLES NAME\n"
 ps_format: .asciz "%5d %5d %5d %-6s %12s %s\n"

@@ -19,7 +19,10 @@
 # while it runs in the foreground, so ^C reaches it and not the shell; the shell
 # ignores SIGQUIT, SIGTSTP, SIGTTIN and SIGTTOU, and the child sets them back to
 # the default before exec. SIGINT has a handler that does nothing: a ^C at the
-# prompt interrupts the read (-EINTR), and the shell gives a fresh prompt.
+# prompt interrupts the read (-EINTR), and the shell gives a fresh prompt. On a
+# kernel without signal handlers (sigaction: -ENOSYS; they come with the signals
+# issue) the console belongs to no process group at the prompt instead
+# (sh_take_console), so ^C, ^Z and ^\ there only discard the line being typed.
 #
 # A background command prints "[PID]"; when it ends, the next prompt is preceded
 # by "[PID] Done", "[PID] Exit N" or "[PID] " and how it died ("Killed"). A
@@ -27,7 +30,8 @@
 # "Segmentation fault", "Killed", "Terminated" (nothing for SIGINT but a
 # newline, nothing for SIGPIPE); its status is then 128 + the signal.
 #
-# At end of input the shell exits with the status of the last command.
+# At end of input the shell exits with the status of the last command (saying
+# "exit" first when its input is the console, as at a ^D).
 
     .include "syscalls.inc"
     .include "errno.inc"
@@ -40,6 +44,7 @@
     .equ SH_ARGS, 32            # words of one command
     .equ SH_PATH, 256           # "/bin/" + NAME
     .equ TOK_WORD, 0            # token kinds: 0 = word, else the operator byte
+    .equ SH_NOBODY, 0x7FFFFFFF  # a process group no process is in (pids never get there)
     .equ SH_DONE, 8             # ended background jobs remembered for `wait PID` (a power of 2)
 
     .text
@@ -71,7 +76,17 @@ sh_loop:
 1:  call sh_run_line
     j sh_loop
 sh_eof:
-    la t0, sh_status
+    li a0, 0                    # ^D on the console: say so, as other shells do,
+    addi a1, sp, 0              # so the next prompt starts on a line of its own
+    call fstat
+    bltz a0, 1f
+    lw t0, STAT_TYPE(sp)
+    li t1, S_CONSOLE
+    bne t0, t1, 1f
+    li a0, 1
+    la a1, sh_msg_eof
+    call fputs
+1:  la t0, sh_status
     lw a0, 0(t0)
     call exit
 
@@ -88,9 +103,7 @@ sh_setup:
     call getpgid
     la t0, sh_pgid
     sw a0, 0(t0)
-    blez a0, 1f
-    call tcsetpgrp
-1:  la s0, sh_job_signals
+    la s0, sh_job_signals
 2:  lbu a0, 0(s0)
     beqz a0, 3f
     la a1, sh_act_ignore
@@ -102,8 +115,45 @@ sh_setup:
     la a1, sh_act_interrupt
     li a2, 0
     call sigaction
+    srli a0, a0, 31             # 1 when the kernel has no handlers (-ENOSYS)
+    la t0, sh_no_handlers
+    sw a0, 0(t0)
+    call sh_take_console
     lw s0, 8(sp)
     lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+
+# sh_take_console -- the console for the prompt. With signal handlers it goes to
+# the shell's own group (^C then interrupts the read, see sh_on_interrupt). On a
+# kernel without them (sigaction gave -ENOSYS) ^C, ^Z and ^\ would kill or stop the
+# shell, so the console goes to a process group nobody is in, SH_NOBODY: the shell
+# joins it for a moment (tcsetpgrp wants a live member) and goes back to its own.
+# ^C at the prompt then only discards the line being typed (the kernel echoes "^C"
+# and a newline) and the shell reads on.
+#  clobbers t0-t6, a0-a7
+sh_take_console:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    la t0, sh_no_handlers
+    lw t0, 0(t0)
+    beqz t0, 2f
+    li a0, 0
+    li a1, SH_NOBODY
+    call setpgid
+    bltz a0, 2f
+    li a0, SH_NOBODY
+    call tcsetpgrp
+    li a0, 0
+    la t0, sh_pgid
+    lw a1, 0(t0)
+    call setpgid
+    j 9f
+2:  la t0, sh_pgid
+    lw a0, 0(t0)
+    blez a0, 9f
+    call tcsetpgrp
+9:  lw ra, 12(sp)
     addi sp, sp, 16
     ret
 
@@ -467,10 +517,7 @@ sh_command:
     call tcsetpgrp
     mv a0, s0
     call sh_wait_foreground
-    la t0, sh_pgid
-    lw a0, 0(t0)
-    blez a0, cmd_return
-    call tcsetpgrp
+    call sh_take_console
     j cmd_return
 cmd_background:
     la t0, sh_last_bg
@@ -830,6 +877,7 @@ sh_msg_unsupported: .asciz "sh: '%c': pipes and redirection are not supported ye
 sh_msg_exit_numeric: .asciz "sh: exit: %s: numeric argument required\n"
 sh_msg_cd: .asciz "sh: cd: %s: there is no current directory; every path starts at /\n"
 sh_msg_wait_usage: .asciz "sh: wait: usage: wait [PID]\n"
+sh_msg_eof: .asciz "exit\n"
 sh_msg_started: .asciz "[%d]\n"
 sh_msg_stopped: .asciz "\n[%d] Stopped\n"
 sh_msg_done: .asciz "[%d] Done\n"
@@ -844,6 +892,7 @@ sh_act_interrupt: .word sh_on_interrupt, 0, 0
     .align 2
 sh_status: .word 0
 sh_pgid: .word 0
+sh_no_handlers: .word 0         # 1: the kernel has no sigaction (see sh_take_console)
 sh_last_bg: .word 0
 sh_done_next: .word 0
 

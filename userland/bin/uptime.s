@@ -10,12 +10,14 @@
     .text
     .globl main
 # main -- uptime
-#  IN:  a0 = argc, a1 = argv (ignored)
+#  IN:  a0 = argc (1: no arguments are taken), a1 = argv
 #  OUT: a0 = 0
 main:
     addi sp, sp, -16
     sw ra, 12(sp)
     sw s0, 8(sp)
+    li t0, 1                    # no arguments: anything more is a usage error
+    bne a0, t0, uptime_usage
     call time_ms
     mv s0, a0                   # s0 = milliseconds since boot
     la a0, uptime_procs
@@ -35,7 +37,15 @@ main:
     addi sp, sp, 16
     ret
 
+uptime_usage:
+    li a0, 2
+    la a1, uptime_usage_text
+    call fputs
+    li a0, 2
+    call exit
+
     .section .rodata
+uptime_usage_text: .asciz "usage: uptime\n"
 uptime_format: .asciz "up %u.%03u s, %d processes\n"
 uptime_format_short: .asciz "up %u.%03u s\n"
 

@@ -1,4 +1,6 @@
-# usertests.s -- checks every system call of abi.md 1-17 and 20-28, errors included.
+# usertests.s -- checks every system call the kernel offers (abi.md 1-17, 20-28 and
+# kill 80), errors included, that unknown numbers give -ENOSYS, and that faults
+# become the signals of abi.md.
 #
 # One line per check: "ok NAME", or "FAIL NAME: got X (EXXX), want Y (EYYY)".
 # The last line counts them: "usertests: N checks, M failed, K groups skipped"
@@ -96,6 +98,8 @@ main:
     call t_dir
     call t_console
     call t_dup
+    call t_edges
+    call t_faults
     call t_pipe
     call t_epipe
     call t_spawn_argv
@@ -987,6 +991,198 @@ t_dup:
     lw s0, 24(sp)
     lw ra, 28(sp)
     addi sp, sp, 32
+    ret
+
+# t_edges -- what the groups above leave out: unknown call numbers (-ENOSYS),
+# setpgid/tcsetpgrp/procs/kill argument errors, kill of a process group, the
+# descriptor limit (-EMFILE), writing to a descriptor opened read-only
+t_edges:
+    addi sp, sp, -32
+    sw ra, 28(sp)
+    sw s0, 24(sp)
+    sw s1, 20(sp)
+    li a7, 18                   # the gaps of abi.md's table and past its end
+    ecall
+    EQ call_18_is_ENOSYS, -ENOSYS
+    li a7, 29
+    ecall
+    EQ call_29_is_ENOSYS, -ENOSYS
+    li a7, 1000
+    ecall
+    EQ call_1000_is_ENOSYS, -ENOSYS
+    li a7, -1
+    ecall
+    EQ call_minus_1_is_ENOSYS, -ENOSYS
+    li a0, 0
+    li a1, -1
+    call setpgid
+    EQ setpgid_negative_pgid_is_EINVAL, -EINVAL
+    call getppid                # the parent is not our child (none under init=)
+    blez a0, 1f
+    li a1, 0
+    call setpgid
+    EQ setpgid_of_a_non_child_is_ESRCH, -ESRCH
+1:  li a0, 0
+    call tcsetpgrp
+    NEG tcsetpgrp_0_fails
+    li a0, -5
+    call tcsetpgrp
+    NEG tcsetpgrp_negative_fails
+    la a0, ut_buf
+    li a1, -1
+    call procs
+    EQ procs_negative_max_is_EINVAL, -EINVAL
+    la t0, ut_pid
+    lw a0, 0(t0)
+    li a1, 99
+    call kill
+    EQ kill_signal_99_is_EINVAL, -EINVAL
+    la t0, ut_pid
+    lw a0, 0(t0)
+    li a1, -1
+    call kill
+    EQ kill_negative_signal_is_EINVAL, -EINVAL
+    li a0, -999999
+    li a1, 0
+    call kill
+    EQ kill_of_a_missing_group_is_ESRCH, -ESRCH
+    # kill(-pgid): every process of the group
+    call ut_sleeper
+    mv s0, a0
+    blez s0, 2f
+    mv a1, s0
+    call setpgid
+    sub a0, zero, s0            # -pgid (not "neg": GNU as would take it for the NEG macro)
+    li a1, 0
+    call kill
+    EQ kill_sig_0_to_a_group_is_0, 0
+    sub a0, zero, s0            # -pgid (not "neg": GNU as would take it for the NEG macro)
+    li a1, SIGKILL
+    call kill
+    EQ kill_of_a_group_returns_0, 0
+    mv a0, s0
+    call ut_wait
+    EQ kill_of_a_group_kills_its_member, SIGKILL
+    # dup until the table is full: abi.md promises at least 16 descriptors
+2:  li s0, 0                    # s0 = descriptors made
+3:  li a0, 1
+    call dup
+    bltz a0, 4f
+    mv s1, a0                   # s1 = the highest
+    addi s0, s0, 1
+    li t0, 64
+    blt s0, t0, 3b
+4:  EQ dup_past_the_last_descriptor_is_EMFILE, -EMFILE
+    addi a0, s0, 3
+    GE a_process_has_at_least_16_descriptors, 16
+5:  blez s0, 6f                 # close them again, from the highest down
+    mv a0, s1
+    call close
+    addi s1, s1, -1
+    addi s0, s0, -1
+    j 5b
+6:  li a0, 1
+    call dup
+    GE descriptors_are_free_again_after_close, 3
+    call close
+    la a0, ut_path_true
+    li a1, O_RDONLY
+    call open
+    mv s0, a0
+    GE open_read_only_succeeds, 3
+    bltz s0, 7f
+    mv a0, s0
+    la a1, ut_hello
+    li a2, 5
+    call write
+    EQ write_to_a_read_only_descriptor_is_EBADF, -EBADF
+    mv a0, s0
+    call close
+7:  lw s1, 20(sp)
+    lw s0, 24(sp)
+    lw ra, 28(sp)
+    addi sp, sp, 32
+    ret
+
+# t_faults -- a fault in user mode kills the process with its signal (abi.md
+# Signals): page or access fault SIGSEGV, illegal instruction SIGILL, misaligned
+# access SIGBUS, ebreak SIGTRAP; each in a forked child, checked by its status
+t_faults:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    la a0, ut_f_null
+    call ut_in_child
+    EQ load_from_page_0_is_SIGSEGV, SIGSEGV
+    la a0, ut_f_kernel
+    call ut_in_child
+    EQ load_from_kernel_memory_is_SIGSEGV, SIGSEGV
+    la a0, ut_f_text_store
+    call ut_in_child
+    EQ store_to_read_only_code_is_SIGSEGV, SIGSEGV
+    la a0, ut_f_illegal
+    call ut_in_child
+    EQ illegal_instruction_is_SIGILL, SIGILL
+    la a0, ut_f_csr
+    call ut_in_child
+    EQ machine_csr_read_is_SIGILL, SIGILL
+    la a0, ut_f_misaligned
+    call ut_in_child
+    EQ misaligned_load_is_SIGBUS, SIGBUS
+    la a0, ut_f_ebreak
+    call ut_in_child
+    EQ ebreak_is_SIGTRAP, SIGTRAP
+    la a0, ut_f_none
+    call ut_in_child
+    EQ a_child_without_a_fault_exits_0, 0
+    lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+
+# ut_in_child -- run a routine in a forked child, which exits 0 if it returns
+#  IN:  a0 = the routine
+#  OUT: a0 = the child's status word (or fork's -errno)
+#  clobbers t0-t6, a1-a7
+ut_in_child:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    sw a0, 8(sp)
+    call fork
+    bnez a0, 1f
+    lw t0, 8(sp)
+    jalr t0
+    li a0, 0
+    call exit
+1:  bltz a0, 2f
+    call ut_wait
+2:  lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+
+ut_f_null:
+    lw t0, 0(zero)
+    ret
+ut_f_kernel:
+    li t0, 0x80010000
+    lw t0, 0(t0)
+    ret
+ut_f_text_store:
+    la t0, main
+    sw zero, 0(t0)
+    ret
+ut_f_illegal:
+    .word 0                     # all zeros: defined to be illegal
+    ret
+ut_f_csr:
+    csrr t0, mstatus
+    ret
+ut_f_misaligned:
+    la t0, ut_buf
+    lw t0, 1(t0)
+    ret
+ut_f_ebreak:
+    ebreak
+    ret
+ut_f_none:
     ret
 
 # t_pipe -- pipe (25) with read, write, fstat, lseek, close

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates syscalls.s (one stub per system call) from ../include/syscalls.inc,
-# the one list of system calls. The test Syscall_stubs_are_generated_from_syscalls_inc
+# the one list of system calls. The test Syscalls_s_is_exactly_what_gen_syscalls_sh_writes_from_syscalls_inc
 # checks that the committed file is what this script writes.
 set -euo pipefail
 cd "$(dirname "$0")"
