@@ -196,10 +196,13 @@ public sealed class Machine : IDisposable, IClock
     private bool Sleep(ulong now, ulong maxCycles)
     {
         ulong next = NextEvent();
+        ulong target = next;
         if (Uart.IsInteractive && !Uart.InputExhausted)
         {
             // Typed input can arrive at any moment: wait for it in real time, as long as
-            // the guest would have slept (capped, so the loop stays responsive).
+            // the guest would have slept (capped, so the loop stays responsive), and let
+            // machine time pass only as much as was waited, so that a guest's sleep lasts
+            // as long on the terminal as it says.
             _output.Flush();
             ulong wait = next == ulong.MaxValue ? 100 : Math.Min(100, (next - now) / CyclesPerMillisecond);
             if (Uart.WaitForInput((int)wait))
@@ -207,13 +210,13 @@ public sealed class Machine : IDisposable, IClock
                 Uart.Poll();
                 return true;
             }
+            if (wait > 0) target = Math.Min(next, now + wait * CyclesPerMillisecond);
         }
         else if (next == ulong.MaxValue)
         {
             return false;
         }
-        if (next == ulong.MaxValue) return true;
-        ulong target = Math.Min(next, maxCycles);
+        target = Math.Min(target, maxCycles);
         if (target > now) Hart.SkipIdle(target - now);
         return true;
     }
