@@ -97,8 +97,13 @@ sys_sbrk:
     beqz a0, sbrk_ok
     bltz a0, sbrk_shrink
     bltu s1, s0, sbrk_nomem     # wrapped
+    # The ceiling: the stack's guard page, or the top of the segment range when a
+    # segment reached above the guard and exec put the stack below the segments.
     li t0, USTACK_GUARD
-    bgtu s1, t0, sbrk_nomem
+    lw t1, TCB_HEAP(tp)
+    bleu t1, t0, 1f
+    li t0, USTACK_TOP
+1:  bgtu s1, t0, sbrk_nomem
     li t0, PGSIZE - 1
     add s2, s0, t0
     li t1, -PGSIZE
@@ -167,9 +172,9 @@ sbrk_out:
     addi sp, sp, 32
     ret
 
-# sys_sleep -- sleep(ms)
+# sys_sleep -- sleep(ms); stopped and continued, it sleeps on to the same deadline
 #  IN:  a0 = milliseconds (unsigned)
-#  OUT: a0 = 0, or -EINTR
+#  OUT: a0 = 0, or -EINTR (a handler: the signals issue)
 #  clobbers a1-a7, t0-t6
 sys_sleep:
     addi sp, sp, -16
@@ -186,13 +191,13 @@ sys_sleep:
     add s1, s1, t0              # s1:s0 = deadline
     sw s0, TCB_WAKEUP(tp)
     sw s1, TCB_WAKEUP+4(tp)
-    call timer_arm
 1:  call read_time
     bltu a1, s1, 2f
     bne a1, s1, 3f
     bgeu a0, s0, 3f
-2:  call signal_interrupts
+2:  call signal_interrupts      # a stop sleeps in there; the deadline stays
     bnez a0, 4f
+    call timer_arm              # (again after a stop: the time left)
     addi a0, tp, TCB_WAKEUP
     call sleep
     j 1b

@@ -125,4 +125,26 @@ public class GuestProgramTests
         Assert.Contains("ok the fork bomb meets EAGAIN\n", run.Output);
         Assert.Contains("ok the free page count is back where it started\n", run.Output);
     }
+
+    [Theory]
+    [InlineData("ok its status is stopped by SIGSTOP")]
+    [InlineData("ok a stopped and continued sleep returns 0 after its whole time")]
+    [InlineData("ok SIGTSTP stops a sleeping child")]
+    [InlineData("ok a sleep whose deadline passed while stopped returns 0 when continued")]
+    [InlineData("ok SIGTSTP stops a child reading a pipe")]
+    [InlineData("ok a stopped and continued pipe read goes on and gets the byte")]
+    [InlineData("ok SIGSTOP stops a child in waitpid")]
+    [InlineData("ok a stopped and continued waitpid goes on and reaps the grandchild")]
+    public void A_blocking_call_stopped_and_continued_goes_on_instead_of_failing_with_EINTR(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_audit").Output);
+    }
+
+    [Fact]
+    public void A_segment_may_fill_the_top_of_user_space_and_the_stack_goes_below_it()
+    {
+        var output = RunGuest("t_audit").Output;
+        Assert.Contains("ok spawn of a program whose segment ends at 0x7FFF_0000\n", output);
+        Assert.Contains("ok its stack lies below the segment and its heap cannot grow\n", output);
+    }
 }
