@@ -210,6 +210,239 @@ main:
     lw a0, 0(sp)
     EXPECT 0x2F00, "its stack lies below the segment and its heap cannot grow"
 
+    # ---- exec keeps pid and descriptors, zeroes the registers (t_execregs) ----
+    addi a0, sp, 8
+    SYS SYS_pipe
+    lw a0, 8(sp)
+    EXPECT 3, "the pipe for exec's report is descriptors 3"
+    lw a0, 12(sp)
+    EXPECT 4, "and 4"
+    SYS SYS_fork
+    bnez a0, 1f
+    la t0, execregs_path
+    sw t0, 16(sp)
+    la t0, x_arg
+    sw t0, 20(sp)
+    sw zero, 24(sp)
+    la a0, execregs_path
+    addi a1, sp, 16
+    SYS SYS_exec
+    li a0, 99
+    SYS SYS_exit
+1:  mv s0, a0
+    lw a0, 12(sp)
+    SYS SYS_close
+    sw zero, 16(sp)
+    lw a0, 8(sp)
+    addi a1, sp, 16
+    li a2, 4
+    SYS SYS_read
+    EXPECT 4, "the exec'd program wrote to its inherited descriptor"
+    lw a0, 16(sp)
+    EXPECT_REG s0, "exec keeps the pid"
+    lw a0, 8(sp)
+    SYS SYS_close
+    mv a0, s0
+    addi a1, sp, 0
+    li a2, 0
+    SYS SYS_waitpid
+    lw a0, 0(sp)
+    EXPECT 0, "after exec every register but sp, a0, a1 is 0 and argv lies at or above sp"
+
+    # ---- procs reports each state ----
+    SYS SYS_fork
+    bnez a0, 1f
+2:  j 2b                        # child: spin (runnable while the parent runs)
+1:  mv s0, a0
+    mv a0, s0
+    call proc_state
+    EXPECT 0, "procs: a child that has not run yet is runnable (0)"
+    mv a0, s0
+    li a1, SIGKILL
+    SYS SYS_kill
+    mv a0, s0
+    li a1, 0
+    li a2, 0
+    SYS SYS_waitpid
+    SYS SYS_fork
+    bnez a0, 1f
+    li a0, 100000
+    SYS SYS_sleep
+    li a0, 1
+    SYS SYS_exit
+1:  mv s0, a0
+    li a0, 20
+    SYS SYS_sleep
+    mv a0, s0
+    call proc_state
+    mv s2, t1
+    EXPECT 2, "procs: a sleeping child is sleeping (2)"
+    lw a0, 4(s2)
+    EXPECT 1, "procs: its ppid is the parent"
+    lw a0, 8(s2)
+    EXPECT 1, "procs: its pgid is the parent's"
+    mv a0, s0
+    li a1, SIGSTOP
+    SYS SYS_kill
+    mv a0, s0
+    li a1, 0
+    li a2, WUNTRACED
+    SYS SYS_waitpid
+    mv a0, s0
+    call proc_state
+    EXPECT 3, "procs: a stopped child is stopped (3)"
+    mv a0, s0
+    li a1, SIGKILL
+    SYS SYS_kill
+    li a0, 20
+    SYS SYS_sleep
+    mv a0, s0
+    call proc_state
+    EXPECT 4, "procs: a dead child not yet reaped is a zombie (4)"
+    mv a0, s0
+    li a1, 0
+    li a2, 0
+    SYS SYS_waitpid
+    mv a0, s0
+    call proc_state
+    EXPECT -1, "procs: a reaped child is gone"
+
+    # ---- exec and spawn argument limits ----
+    la s1, argv_buf
+    li t0, 0
+    la t1, a_arg
+1:  slli t2, t0, 2
+    add t2, t2, s1
+    sw t1, 0(t2)
+    addi t0, t0, 1
+    li t3, 64
+    bne t0, t3, 1b
+    sw zero, 256(s1)            # 64 strings
+    la a0, nop_path
+    mv a1, s1
+    SYS SYS_spawn
+    EXPECT -E2BIG, "spawn with 64 arguments gives E2BIG"
+    sw zero, 252(s1)            # 63 strings
+    la a0, nop_path
+    mv a1, s1
+    SYS SYS_spawn
+    mv s0, a0
+    CHECK "spawn with 63 arguments works"
+    mv a0, s0
+    addi a1, sp, 0
+    li a2, 0
+    SYS SYS_waitpid
+    lw a0, 0(sp)
+    EXPECT 0, "and the child runs"
+    la t0, long_buf             # a 3999-byte argument
+    li t1, 'a'
+    li t2, 3999
+1:  sb t1, 0(t0)
+    addi t0, t0, 1
+    addi t2, t2, -1
+    bnez t2, 1b
+    sb zero, 0(t0)
+    la t0, long_buf
+    sw t0, 4(s1)
+    sw zero, 8(s1)
+    la a0, nop_path
+    mv a1, s1
+    SYS SYS_spawn
+    EXPECT -E2BIG, "spawn with a 3999-byte argument gives E2BIG"
+    la a0, nop_path
+    mv a1, s1
+    SYS SYS_exec
+    EXPECT -E2BIG, "exec with a 3999-byte argument gives E2BIG"
+    la t0, long_buf             # a 300-byte path "/////.../bin/nop"
+    li t1, '/'
+    li t2, 292
+1:  sb t1, 0(t0)
+    addi t0, t0, 1
+    addi t2, t2, -1
+    bnez t2, 1b
+    la t1, nop_path
+2:  lbu t2, 0(t1)
+    sb t2, 0(t0)
+    addi t0, t0, 1
+    addi t1, t1, 1
+    bnez t2, 2b
+    sw zero, 4(s1)
+    la a0, long_buf
+    mv a1, s1
+    SYS SYS_spawn
+    EXPECT -ENAMETOOLONG, "spawn of a 300-byte path gives ENAMETOOLONG"
+    la a0, long_buf
+    mv a1, s1
+    SYS SYS_exec
+    EXPECT -ENAMETOOLONG, "exec of a 300-byte path gives ENAMETOOLONG"
+    la a0, long_buf
+    li a1, 0
+    SYS SYS_open
+    EXPECT -ENAMETOOLONG, "open of a 300-byte path gives ENAMETOOLONG"
+
+    # ---- process groups: setpgid only of self or a child; kill of a group ----
+    SYS SYS_fork
+    bnez a0, 1f
+    li a0, 1
+    li a1, 0
+    SYS SYS_setpgid             # init is not this child's child
+    li t0, -ESRCH
+    mv t1, a0
+    li a0, 1
+    bne t1, t0, 2f
+    li a0, 0
+2:  SYS SYS_exit
+1:  mv s0, a0
+    addi a1, sp, 0
+    li a2, 0
+    SYS SYS_waitpid
+    lw a0, 0(sp)
+    EXPECT 0, "setpgid of a process that is neither self nor a child gives ESRCH"
+    SYS SYS_fork
+    bnez a0, 1f
+    li a0, 0
+    li a1, 0
+    SYS SYS_setpgid
+    li a0, 100000
+    SYS SYS_sleep
+    li a0, 1
+    SYS SYS_exit
+1:  mv s0, a0
+    mv a0, s0
+    li a1, 0
+    SYS SYS_setpgid             # (parent and child both set it, as shells do)
+    mv a0, s0
+    SYS SYS_getpgid
+    EXPECT_REG s0, "the child leads its own group"
+    neg a0, s0
+    li a1, SIGTERM
+    SYS SYS_kill
+    EXPECT 0, "kill of a group (-pgid)"
+    mv a0, s0
+    addi a1, sp, 0
+    li a2, 0
+    SYS SYS_waitpid
+    lw a0, 0(sp)
+    EXPECT SIGTERM, "kill(-pgid, SIGTERM) kills the group's process"
+    li a0, -12345
+    li a1, 0
+    SYS SYS_kill
+    EXPECT -ESRCH, "kill of an empty group gives ESRCH"
+
+    # ---- time_ms = time / 10,000 ----
+    rdtime s0
+    SYS SYS_time_ms
+    mv s1, a0
+    rdtime s2
+    li t0, 10000
+    divu s0, s0, t0
+    divu s2, s2, t0
+    sltu t1, s1, s0
+    sltu t2, s2, s1
+    or a0, t1, t2
+    seqz a0, a0
+    CHECK "time_ms lies between two readings of time / 10000"
+
     call t_done
     lw s2, 48(sp)
     lw s1, 52(sp)
@@ -218,5 +451,40 @@ main:
     addi sp, sp, 64
     ret
 
+# proc_state -- the state procs reports for a pid
+#  IN:  a0 = pid
+#  OUT: a0 = state, or -1 when not listed; t1 = its record in procs_buf
+proc_state:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    sw a0, 8(sp)
+    la a0, procs_buf
+    li a1, 64
+    SYS SYS_procs
+    lw t0, 8(sp)
+    la t1, procs_buf
+1:  blez a0, 2f
+    lw t2, 0(t1)
+    beq t2, t0, 3f
+    addi t1, t1, 40
+    addi a0, a0, -1
+    j 1b
+2:  li a0, -1
+    j 4f
+3:  lw a0, 12(t1)
+4:  lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+
 .section .rodata
 high_path: .asciz "/etc/high"
+execregs_path: .asciz "/bin/t_execregs"
+nop_path: .asciz "/bin/nop"
+x_arg: .asciz "x"
+a_arg: .asciz "a"
+
+.section .bss
+.balign 4
+procs_buf: .space 64 * 40
+argv_buf: .space 65 * 4
+long_buf: .space 4096

@@ -147,4 +147,31 @@ public class GuestProgramTests
         Assert.Contains("ok spawn of a program whose segment ends at 0x7FFF_0000\n", output);
         Assert.Contains("ok its stack lies below the segment and its heap cannot grow\n", output);
     }
+
+    [Theory]
+    [InlineData("ok exec keeps the pid")]
+    [InlineData("ok the exec'd program wrote to its inherited descriptor")]
+    [InlineData("ok after exec every register but sp, a0, a1 is 0 and argv lies at or above sp")]
+    [InlineData("ok procs: a child that has not run yet is runnable (0)")]
+    [InlineData("ok procs: a sleeping child is sleeping (2)")]
+    [InlineData("ok procs: its ppid is the parent")]
+    [InlineData("ok procs: its pgid is the parent's")]
+    [InlineData("ok procs: a stopped child is stopped (3)")]
+    [InlineData("ok procs: a dead child not yet reaped is a zombie (4)")]
+    [InlineData("ok procs: a reaped child is gone")]
+    [InlineData("ok spawn with 64 arguments gives E2BIG")]
+    [InlineData("ok spawn with 63 arguments works")]
+    [InlineData("ok spawn with a 3999-byte argument gives E2BIG")]
+    [InlineData("ok exec with a 3999-byte argument gives E2BIG")]
+    [InlineData("ok spawn of a 300-byte path gives ENAMETOOLONG")]
+    [InlineData("ok exec of a 300-byte path gives ENAMETOOLONG")]
+    [InlineData("ok open of a 300-byte path gives ENAMETOOLONG")]
+    [InlineData("ok setpgid of a process that is neither self nor a child gives ESRCH")]
+    [InlineData("ok kill(-pgid, SIGTERM) kills the group's process")]
+    [InlineData("ok kill of an empty group gives ESRCH")]
+    [InlineData("ok time_ms lies between two readings of time / 10000")]
+    public void Exec_procs_argument_limits_groups_and_time_behave_as_abi_md_says(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_audit").Output);
+    }
 }
