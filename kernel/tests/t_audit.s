@@ -443,6 +443,60 @@ main:
     seqz a0, a0
     CHECK "time_ms lies between two readings of time / 10000"
 
+    # ---- kernel addresses and ranges crossing out of user memory: EFAULT ----
+    li a0, 0
+    li a1, 0x80000000
+    SYS SYS_fstat
+    EXPECT -EFAULT, "fstat into 0x80000000 gives EFAULT"
+    li a0, 0
+    li a1, 0x7FFFFFFC           # 12 bytes from the trampoline into the kernel
+    SYS SYS_fstat
+    EXPECT -EFAULT, "fstat into a range crossing into the kernel gives EFAULT"
+    li a0, 0x80000000
+    li a1, 1
+    SYS SYS_procs
+    EXPECT -EFAULT, "procs into 0x80000000 gives EFAULT"
+    li a0, 0x7FFEFFF0           # the stack's top: 40 bytes run past it
+    li a1, 1
+    SYS SYS_procs
+    EXPECT -EFAULT, "procs into a range crossing the stack top gives EFAULT"
+    li a0, 0x80000000
+    SYS SYS_pipe
+    EXPECT -EFAULT, "pipe into 0x80000000 gives EFAULT"
+    li a0, 0
+    SYS SYS_dup
+    EXPECT 3, "a failed pipe allocated no descriptor"
+    li a0, 3
+    SYS SYS_close
+    li a0, 0x80000000
+    addi a1, sp, 16
+    SYS SYS_spawn
+    EXPECT -EFAULT, "spawn of a path at 0x80000000 gives EFAULT"
+    la a0, nop_path
+    li a1, 0x80000000
+    SYS SYS_spawn
+    EXPECT -EFAULT, "spawn with argv at 0x80000000 gives EFAULT"
+    li a0, -1
+    li a1, 0x80000000
+    li a2, 0
+    SYS SYS_waitpid
+    EXPECT -EFAULT, "waitpid into 0x80000000 gives EFAULT (no child needed)"
+    li a0, 0
+    li a1, 0x80000000
+    li a2, 1
+    SYS SYS_read
+    EXPECT -EFAULT, "read into 0x80000000 gives EFAULT"
+    li a0, 1
+    li a1, 0x7FFFF000           # the trampoline: readable, so write may send it
+    li a2, 0
+    SYS SYS_write
+    EXPECT 0, "write of 0 bytes from the trampoline is fine"
+    li a0, 1
+    li a1, 0x7FFFFFF8
+    li a2, 16
+    SYS SYS_write
+    EXPECT -EFAULT, "write from the trampoline's end into the kernel gives EFAULT"
+
     call t_done
     lw s2, 48(sp)
     lw s1, 52(sp)

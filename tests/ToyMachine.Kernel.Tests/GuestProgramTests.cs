@@ -174,4 +174,21 @@ public class GuestProgramTests
     {
         Assert.Contains(line + "\n", RunGuest("t_audit").Output);
     }
+
+    [Theory]
+    [InlineData("ok fstat into 0x80000000 gives EFAULT")]
+    [InlineData("ok fstat into a range crossing into the kernel gives EFAULT")]
+    [InlineData("ok procs into 0x80000000 gives EFAULT")]
+    [InlineData("ok procs into a range crossing the stack top gives EFAULT")]
+    [InlineData("ok pipe into 0x80000000 gives EFAULT")]
+    [InlineData("ok a failed pipe allocated no descriptor")]
+    [InlineData("ok spawn of a path at 0x80000000 gives EFAULT")]
+    [InlineData("ok spawn with argv at 0x80000000 gives EFAULT")]
+    [InlineData("ok waitpid into 0x80000000 gives EFAULT (no child needed)")]
+    [InlineData("ok read into 0x80000000 gives EFAULT")]
+    [InlineData("ok write from the trampoline's end into the kernel gives EFAULT")]
+    public void Kernel_addresses_and_ranges_leaving_user_memory_give_EFAULT(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_audit").Output);
+    }
 }
