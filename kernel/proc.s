@@ -839,7 +839,8 @@ proc_exit:
 9:  j 9b
 
 # sys_waitpid -- waitpid(pid, *status, options)
-#  IN:  a0 = pid (> 0 that child, else any child), a1 = user status pointer or 0,
+#  IN:  a0 = pid (> 0 that child, -1 any child, 0 a child in the caller's group,
+#       < -1 a child in group -pid, as POSIX), a1 = user status pointer or 0,
 #       a2 = options (WNOHANG, WUNTRACED)
 #  OUT: a0 = pid of the reaped or stopped child, 0 (WNOHANG, none ready),
 #       -ECHILD, -EFAULT (nothing reaped), -EINTR
@@ -872,9 +873,17 @@ wp_next:
     beqz t1, wp_skip
     li t2, P_EMBRYO
     beq t1, t2, wp_skip
-    blez s0, 1f
+    blez s0, 2f
     lw t2, TCB_PID(s3)
     bne t2, s0, wp_skip
+    j 1f
+2:  li t2, -1                   # -1: any child
+    beq s0, t2, 1f
+    neg t3, s0                  # < -1: a child in group -pid
+    bnez s0, 3f
+    lw t3, TCB_PGID(tp)         # 0: a child in the caller's group
+3:  lw t2, TCB_PGID(s3)
+    bne t2, t3, wp_skip
 1:  li s4, 1
     li t2, P_ZOMBIE
     beq t1, t2, wp_zombie

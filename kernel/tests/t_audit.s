@@ -497,6 +497,47 @@ main:
     SYS SYS_write
     EXPECT -EFAULT, "write from the trampoline's end into the kernel gives EFAULT"
 
+    # ---- waitpid(0) and waitpid(-pgid) wait for a group's children (POSIX) ----
+    SYS SYS_fork
+    bnez a0, 1f
+    li a0, 0
+    li a1, 0
+    SYS SYS_setpgid
+    li a0, 30
+    SYS SYS_sleep
+    li a0, 3
+    SYS SYS_exit
+1:  mv s0, a0
+    li a1, 0
+    SYS SYS_setpgid
+    li a0, 0
+    li a1, 0
+    li a2, WNOHANG
+    SYS SYS_waitpid
+    EXPECT -ECHILD, "waitpid(0) with the only child in another group gives ECHILD"
+    li a0, -999
+    li a1, 0
+    li a2, 0
+    SYS SYS_waitpid
+    EXPECT -ECHILD, "waitpid(-pgid) of a group without children gives ECHILD"
+    neg a0, s0
+    addi a1, sp, 0
+    li a2, 0
+    SYS SYS_waitpid
+    EXPECT_REG s0, "waitpid(-pgid) reaps the child in that group"
+    lw a0, 0(sp)
+    EXPECT 0x300, "with its status"
+    SYS SYS_fork
+    bnez a0, 1f
+    li a0, 4
+    SYS SYS_exit
+1:  mv s0, a0
+    li a0, 0
+    addi a1, sp, 0
+    li a2, 0
+    SYS SYS_waitpid
+    EXPECT_REG s0, "waitpid(0) reaps a child in the caller's group"
+
     call t_done
     lw s2, 48(sp)
     lw s1, 52(sp)

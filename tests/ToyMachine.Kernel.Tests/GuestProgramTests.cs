@@ -191,4 +191,14 @@ public class GuestProgramTests
     {
         Assert.Contains(line + "\n", RunGuest("t_audit").Output);
     }
+
+    [Theory]
+    [InlineData("ok waitpid(0) with the only child in another group gives ECHILD")]
+    [InlineData("ok waitpid(-pgid) of a group without children gives ECHILD")]
+    [InlineData("ok waitpid(-pgid) reaps the child in that group")]
+    [InlineData("ok waitpid(0) reaps a child in the caller's group")]
+    public void Waitpid_of_0_and_minus_pgid_waits_for_a_group_as_posix_does(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_audit").Output);
+    }
 }
