@@ -107,7 +107,7 @@ public class GuestProgramTests
     }
 
     [Fact]
-    public void Ctrl_C_and_Ctrl_Z_reach_the_foreground_group_and_spare_init()
+    public void Ctrl_C_Ctrl_Z_and_Ctrl_backslash_reach_the_foreground_group_and_spare_init()
     {
         var input = File.ReadAllBytes(KernelBoot.TestFile("jobs-input.txt"));
         var run = RunGuest("t_jobs", input);
@@ -116,6 +116,8 @@ public class GuestProgramTests
         Assert.Contains("ok the child's group is the foreground\n^C\n" + new string('b', 255) + "\nok a full ring commits its line\n", run.Output);
         Assert.Contains("ok ^C kills the foreground group with SIGINT\n", run.Output);
         Assert.Contains("ok ^Z stops the foreground group with SIGTSTP\n", run.Output);
+        Assert.Contains("^\\\n", run.Output);
+        Assert.Contains("ok ^\\ kills the foreground group with SIGQUIT\n", run.Output);
     }
 
     [Fact]
