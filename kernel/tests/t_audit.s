@@ -538,6 +538,23 @@ main:
     SYS SYS_waitpid
     EXPECT_REG s0, "waitpid(0) reaps a child in the caller's group"
 
+    # ---- more user faults and the signal in the wait status ----
+    la a0, fault_jump_kernel
+    call fault_status
+    EXPECT SIGSEGV, "a jump into the kernel (0x80010000) kills with SIGSEGV"
+    la a0, fault_exec_stack
+    call fault_status
+    EXPECT SIGSEGV, "executing the stack (no X) kills with SIGSEGV"
+    la a0, fault_store_misaligned
+    call fault_status
+    EXPECT SIGBUS, "a misaligned store kills with SIGBUS"
+    la a0, fault_jump_misaligned
+    call fault_status
+    EXPECT SIGBUS, "a jump to a pc that is not 4-byte aligned kills with SIGBUS"
+    la a0, fault_store_trampoline
+    call fault_status
+    EXPECT SIGSEGV, "a store to the trampoline kills with SIGSEGV"
+
     call t_done
     lw s2, 48(sp)
     lw s1, 52(sp)
@@ -545,6 +562,51 @@ main:
     lw ra, 60(sp)
     addi sp, sp, 64
     ret
+
+# fault_status -- the wait status of a child that runs a faulting routine
+#  IN:  a0 = routine
+#  OUT: a0 = the child's wait status
+fault_status:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    sw a0, 8(sp)
+    SYS SYS_fork
+    bnez a0, 1f
+    lw t0, 8(sp)
+    jr t0
+1:  addi a1, sp, 4
+    li a2, 0
+    SYS SYS_waitpid
+    lw a0, 4(sp)
+    lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
+fault_jump_kernel:
+    li t0, 0x80010000
+    jr t0
+fault_exec_stack:
+    addi sp, sp, -16
+    li t0, 0x00000013           # nop
+    sw t0, 0(sp)
+    jr sp
+fault_store_misaligned:
+    la t0, procs_buf
+    sw zero, 2(t0)
+    li a0, 0
+    SYS SYS_exit
+fault_jump_misaligned:
+    la t0, 1f
+    addi t0, t0, 2
+    jr t0
+1:  nop
+    nop
+    li a0, 0
+    SYS SYS_exit
+fault_store_trampoline:
+    li t0, 0x7FFFF000
+    sw zero, 0(t0)
+    li a0, 0
+    SYS SYS_exit
 
 # proc_state -- the state procs reports for a pid
 #  IN:  a0 = pid

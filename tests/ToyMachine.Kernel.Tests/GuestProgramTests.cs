@@ -203,4 +203,15 @@ public class GuestProgramTests
     {
         Assert.Contains(line + "\n", RunGuest("t_audit").Output);
     }
+
+    [Theory]
+    [InlineData("ok a jump into the kernel (0x80010000) kills with SIGSEGV")]
+    [InlineData("ok executing the stack (no X) kills with SIGSEGV")]
+    [InlineData("ok a misaligned store kills with SIGBUS")]
+    [InlineData("ok a jump to a pc that is not 4-byte aligned kills with SIGBUS")]
+    [InlineData("ok a store to the trampoline kills with SIGSEGV")]
+    public void A_user_fault_kills_with_the_matching_signal_in_the_wait_status(string line)
+    {
+        Assert.Contains(line + "\n", RunGuest("t_audit").Output);
+    }
 }
