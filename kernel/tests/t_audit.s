@@ -13,6 +13,13 @@ main:
     sw s0, 56(sp)
     sw s1, 52(sp)
     sw s2, 48(sp)
+    call sweep                  # warm-up (the block cache, page tables)
+    call sweep
+    la t0, start_free
+    sw a0, 0(t0)
+    sltiu a0, a0, 1000
+    seqz a0, a0
+    CHECK "sbrk can take over 1000 pages at the start"
 
     # ---- sleep, stopped and continued, sleeps on to its deadline ----
     SYS SYS_fork
@@ -555,12 +562,40 @@ main:
     call fault_status
     EXPECT SIGSEGV, "a store to the trampoline kills with SIGSEGV"
 
+    # ---- after all of it, nothing leaked ----
+2:  li a0, -1
+    li a1, 0
+    li a2, 0
+    SYS SYS_waitpid
+    bgtz a0, 2b
+    call sweep
+    la t0, start_free
+    lw t0, 0(t0)
+    EXPECT_REG t0, "the free page count is back where it started"
+
     call t_done
     lw s2, 48(sp)
     lw s1, 52(sp)
     lw s0, 56(sp)
     lw ra, 60(sp)
     addi sp, sp, 64
+    ret
+
+# sweep -- a0 = pages sbrk could take (they are given back)
+sweep:
+    li t3, 0
+1:  li a0, 4096
+    SYS SYS_sbrk
+    bltz a0, 2f
+    addi t3, t3, 1
+    j 1b
+2:  mv t4, t3
+3:  beqz t4, 4f
+    li a0, -4096
+    SYS SYS_sbrk
+    addi t4, t4, -1
+    j 3b
+4:  mv a0, t3
     ret
 
 # fault_status -- the wait status of a child that runs a faulting routine
@@ -642,6 +677,7 @@ a_arg: .asciz "a"
 
 .section .bss
 .balign 4
+start_free: .space 4
 procs_buf: .space 64 * 40
 argv_buf: .space 65 * 4
 long_buf: .space 4096
