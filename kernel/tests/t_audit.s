@@ -562,6 +562,22 @@ main:
     call fault_status
     EXPECT SIGSEGV, "a store to the trampoline kills with SIGSEGV"
 
+    # ---- a long console write: every byte comes out ----
+    la t0, long_buf
+    li t1, '#'
+    li t2, 3000
+1:  sb t1, 0(t0)
+    addi t0, t0, 1
+    addi t2, t2, -1
+    bnez t2, 1b
+    li t1, 10
+    sb t1, 0(t0)
+    li a0, 1
+    la a1, long_buf
+    li a2, 3001
+    SYS SYS_write
+    EXPECT 3001, "a 3001-byte console write returns 3001"
+
     # ---- after all of it, nothing leaked ----
 2:  li a0, -1
     li a1, 0

@@ -224,4 +224,11 @@ public class GuestProgramTests
     {
         Assert.Contains(line + "\n", Audit().Output);
     }
+
+    [Fact]
+    public void A_long_console_write_puts_out_every_byte()
+    {
+        var output = Audit().Output;
+        Assert.Contains("\n" + new string('#', 3000) + "\nok a 3001-byte console write returns 3001\n", output);
+    }
 }
