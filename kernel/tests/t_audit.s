@@ -201,6 +201,51 @@ main:
     lw a0, 0(sp)
     EXPECT 0x700, "a stopped and continued waitpid goes on and reaps the grandchild"
 
+    # ---- a console read, stopped and continued, keeps waiting (no input comes) ----
+    SYS SYS_fork
+    bnez a0, 1f
+    li a0, 0
+    addi a1, sp, 16
+    li a2, 8
+    SYS SYS_read
+    li t0, -EINTR
+    li t1, 1
+    beq a0, t0, 2f
+    li t1, 2
+2:  mv a0, t1
+    SYS SYS_exit
+1:  mv s0, a0
+    li a0, 20
+    SYS SYS_sleep
+    mv a0, s0
+    li a1, SIGTSTP
+    SYS SYS_kill
+    mv a0, s0
+    addi a1, sp, 0
+    li a2, WUNTRACED
+    SYS SYS_waitpid
+    lw a0, 0(sp)
+    EXPECT 0x147F, "SIGTSTP stops a child reading the console"
+    mv a0, s0
+    li a1, SIGCONT
+    SYS SYS_kill
+    li a0, 20
+    SYS SYS_sleep
+    mv a0, s0
+    addi a1, sp, 0
+    li a2, WNOHANG
+    SYS SYS_waitpid
+    EXPECT 0, "continued, the console read goes on waiting"
+    mv a0, s0
+    li a1, SIGKILL
+    SYS SYS_kill
+    mv a0, s0
+    addi a1, sp, 0
+    li a2, 0
+    SYS SYS_waitpid
+    lw a0, 0(sp)
+    EXPECT SIGKILL, "until SIGKILL ends it"
+
     # ---- a segment at the top of the range: the stack goes below it ----
     la t0, high_path
     sw t0, 16(sp)

@@ -147,6 +147,9 @@ public class GuestProgramTests
     [InlineData("ok a stopped and continued pipe read goes on and gets the byte")]
     [InlineData("ok SIGSTOP stops a child in waitpid")]
     [InlineData("ok a stopped and continued waitpid goes on and reaps the grandchild")]
+    [InlineData("ok SIGTSTP stops a child reading the console")]
+    [InlineData("ok continued, the console read goes on waiting")]
+    [InlineData("ok until SIGKILL ends it")]
     public void A_blocking_call_stopped_and_continued_goes_on_instead_of_failing_with_EINTR(string line)
     {
         Assert.Contains(line + "\n", Audit().Output);
