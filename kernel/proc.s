@@ -417,9 +417,9 @@ xl_phdr:
     bltu s8, s7, xl_noexec
     li t0, USER_MIN
     bltu s7, t0, xl_noexec
-    # The stack and its guard page sit at the top of the segment range; a segment
-    # reaching into them is refused (docs/kernel.md).
-    li t0, USTACK_GUARD
+    # Segments may reach the top of user space (abi.md: 0x7FFE_FFFF); the stack
+    # goes where there is room for it (xl_stack).
+    li t0, USTACK_TOP
     bgtu s8, t0, xl_noexec
     bleu s8, s5, 1f
     mv s5, s8
@@ -470,9 +470,36 @@ xl_phdr:
     sw t0, 160(sp)
     j 5b
 xl_stack:
+    # The stack's top: USTACK_TOP when every segment ends at or below the guard
+    # page; otherwise the highest place below USTACK_TOP where the 64 KiB and the
+    # guard page below them meet no segment page (just below the segments, or a gap
+    # between them).  The heap then lies above the stack: sbrk's ceiling is
+    # USTACK_TOP instead of the guard page (sys_sbrk).  No room: -ENOEXEC.
+    li s7, USTACK_TOP
+    li t0, USTACK_GUARD
+    bleu s5, t0, 3f
+1:  li t0, USER_MIN + USTACK_SIZE
+    bltu s7, t0, xl_noexec
+    li t0, PGSIZE
+    sub s8, s7, t0              # pages [T - 68 KiB, T) must all be unmapped
+2:  mv a0, s1
+    mv a1, s8
+    li a2, 0
+    call uvm_translate
+    beqz a0, 21f
+    mv s7, s8                   # a segment page: the stack goes below it
+    j 1b
+21: li t0, USTACK_SIZE + PGSIZE
+    sub t0, s7, t0
+    beq s8, t0, 3f
+    li t0, PGSIZE
+    sub s8, s8, t0
+    j 2b
+3:  sw s7, 160(sp)              # the stack's top
     mv a0, s1
-    li a1, USTACK_BOTTOM
-    li a2, USTACK_TOP
+    li t0, USTACK_SIZE
+    sub a1, s7, t0
+    mv a2, s7
     li a3, PTE_R | PTE_W | PTE_U
     call uvm_alloc
     bnez a0, xl_nomem
@@ -480,7 +507,7 @@ xl_stack:
     lw t0, XA_STRBYTES(s0)
     addi t0, t0, 3
     andi t0, t0, -4
-    li s7, USTACK_TOP
+    lw s7, 160(sp)
     sub s7, s7, t0              # user address of the strings
     mv a0, s1
     mv a1, s7
@@ -812,7 +839,8 @@ proc_exit:
 9:  j 9b
 
 # sys_waitpid -- waitpid(pid, *status, options)
-#  IN:  a0 = pid (> 0 that child, else any child), a1 = user status pointer or 0,
+#  IN:  a0 = pid (> 0 that child, -1 any child, 0 a child in the caller's group,
+#       < -1 a child in group -pid, as POSIX), a1 = user status pointer or 0,
 #       a2 = options (WNOHANG, WUNTRACED)
 #  OUT: a0 = pid of the reaped or stopped child, 0 (WNOHANG, none ready),
 #       -ECHILD, -EFAULT (nothing reaped), -EINTR
@@ -845,9 +873,17 @@ wp_next:
     beqz t1, wp_skip
     li t2, P_EMBRYO
     beq t1, t2, wp_skip
-    blez s0, 1f
+    blez s0, 2f
     lw t2, TCB_PID(s3)
     bne t2, s0, wp_skip
+    j 1f
+2:  li t2, -1                   # -1: any child
+    beq s0, t2, 1f
+    neg t3, s0                  # < -1: a child in group -pid
+    bnez s0, 3f
+    lw t3, TCB_PGID(tp)         # 0: a child in the caller's group
+3:  lw t2, TCB_PGID(s3)
+    bne t2, t3, wp_skip
 1:  li s4, 1
     li t2, P_ZOMBIE
     beq t1, t2, wp_zombie

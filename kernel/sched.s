@@ -345,12 +345,17 @@ timer_arm_idle:
 #  OUT: a1:a0 = minimum
 #  clobbers t0-t4
 earliest_deadline:
-    # Every non-zero deadline counts, whatever the state: sys_sleep sets its own
-    # deadline and arms the timer before it goes to sleep.
+    # The deadlines of RUNNING and SLEEPING TCBs count: sys_sleep sets its own
+    # deadline and arms the timer before it goes to sleep.  A stopped sleeper's
+    # deadline (it may pass while stopped) or a woken one's does not.
     la t0, tcb_table
     li t1, NPROC * TCB_SIZE
     add t1, t1, t0
-1:  lw t2, TCB_WAKEUP(t0)
+1:  lw t2, TCB_STATE(t0)
+    addi t2, t2, -P_RUNNING
+    li t3, P_SLEEPING - P_RUNNING
+    bgtu t2, t3, 2f
+    lw t2, TCB_WAKEUP(t0)
     lw t3, TCB_WAKEUP+4(t0)
     or t4, t2, t3
     beqz t4, 2f

@@ -10,7 +10,8 @@
 # is to be ignored is discarded at once, never left pending; SIGCONT resumes a
 # stopped process even when blocked or ignored and discards pending stop signals; a
 # stop signal discards a pending SIGCONT.  A signal that can be delivered wakes the
-# process from an interruptible sleep (that wait then returns -EINTR).
+# process from an interruptible sleep; the wait takes the default action there and
+# goes on (signal_interrupts): only a handler would end it with -EINTR.
 
 .include "kernel.inc"
 .include "signal.inc"
@@ -131,18 +132,44 @@ signal_group:
     ret
 
 # signal_interrupts -- should an interruptible wait end because of a signal?
+# abi.md lets a blocking call return -EINTR only when a handler runs.  So every
+# deliverable pending signal without a handler takes its default action right here,
+# inside the wait: terminate does not return, a stop sleeps until SIGCONT (or
+# SIGKILL) and an ignored one is discarded; then the wait goes on (a sleep with the
+# time left to its deadline, a read still waiting).  Only a deliverable signal with
+# a user handler (the signals issue) ends the wait.
 #  IN:  tp = current TCB
-#  OUT: a0 = 1 if a pending signal is not blocked, else 0
-#  clobbers t0-t1
+#  OUT: a0 = 1 if a deliverable pending signal has a handler, else 0
+#  clobbers a0-a7, t0-t6
 .globl signal_interrupts
 signal_interrupts:
     lw t0, TCB_SIGPEND(tp)
-    lw t1, TCB_SIGMASK(tp)
+    bnez t0, 1f
+    li a0, 0                    # the common case: nothing pending
+    ret
+1:  lw t1, TCB_SIGMASK(tp)
     li a0, ~UNBLOCKABLE
     and t1, t1, a0
     not t1, t1
-    and t0, t0, t1
-    snez a0, t0
+    and t0, t0, t1              # t0 = deliverable
+    # any of them with a handler (> SIG_IGN)?
+    addi t2, tp, TCB_SIGACT
+    li t3, 1
+2:  beqz t0, 3f
+    srli t0, t0, 1
+    addi t2, t2, 12
+    andi t4, t0, 1
+    beqz t4, 2b
+    lw t4, 0(t2)
+    bleu t4, t3, 2b
+    li a0, 1
+    ret
+3:  addi sp, sp, -16
+    sw ra, 12(sp)
+    call signal_deliver         # default actions; returns when none is left
+    li a0, 0
+    lw ra, 12(sp)
+    addi sp, sp, 16
     ret
 
 # signal_deliver -- take the action of every deliverable pending signal

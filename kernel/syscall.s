@@ -97,8 +97,13 @@ sys_sbrk:
     beqz a0, sbrk_ok
     bltz a0, sbrk_shrink
     bltu s1, s0, sbrk_nomem     # wrapped
+    # The ceiling: the stack's guard page, or the top of the segment range when a
+    # segment reached above the guard and exec put the stack below the segments.
     li t0, USTACK_GUARD
-    bgtu s1, t0, sbrk_nomem
+    lw t1, TCB_HEAP(tp)
+    bleu t1, t0, 1f
+    li t0, USTACK_TOP
+1:  bgtu s1, t0, sbrk_nomem
     li t0, PGSIZE - 1
     add s2, s0, t0
     li t1, -PGSIZE
@@ -167,9 +172,9 @@ sbrk_out:
     addi sp, sp, 32
     ret
 
-# sys_sleep -- sleep(ms)
+# sys_sleep -- sleep(ms); stopped and continued, it sleeps on to the same deadline
 #  IN:  a0 = milliseconds (unsigned)
-#  OUT: a0 = 0, or -EINTR
+#  OUT: a0 = 0, or -EINTR (a handler: the signals issue)
 #  clobbers a1-a7, t0-t6
 sys_sleep:
     addi sp, sp, -16
@@ -186,13 +191,13 @@ sys_sleep:
     add s1, s1, t0              # s1:s0 = deadline
     sw s0, TCB_WAKEUP(tp)
     sw s1, TCB_WAKEUP+4(tp)
-    call timer_arm
 1:  call read_time
     bltu a1, s1, 2f
     bne a1, s1, 3f
     bgeu a0, s0, 3f
-2:  call signal_interrupts
+2:  call signal_interrupts      # a stop sleeps in there; the deadline stays
     bnez a0, 4f
+    call timer_arm              # (again after a stop: the time left)
     addi a0, tp, TCB_WAKEUP
     call sleep
     j 1b
@@ -391,12 +396,12 @@ sys_shutdown:
     li a0, -1
     li a1, SIGTERM
     call shutdown_signal
-    # Up to 100 ms, 10 ms at a time, for them to go.
+    # Up to 100 ms, 10 ms at a time, for them to go.  The caller waits without
+    # taking signals (shutdown_pause): nothing can stop or end the shutdown.
     li s1, 10
 1:  call others_alive
     beqz a0, 2f
-    li a0, 10
-    call sys_sleep
+    call shutdown_pause
     addi s1, s1, -1
     bnez s1, 1b
     li a1, SIGKILL
@@ -404,6 +409,39 @@ sys_shutdown:
 2:  call disk_flush
     mv a0, s0
     call power_off
+
+# shutdown_pause -- sleep 10 ms of machine time, deaf to signals (a signal that
+# wakes the caller early only makes it sleep again until the deadline)
+#  IN:  tp = the caller
+#  OUT: nothing
+#  clobbers a0-a7, t0-t6
+shutdown_pause:
+    addi sp, sp, -16
+    sw ra, 12(sp)
+    sw s0, 8(sp)
+    sw s1, 4(sp)
+    call read_time
+    li t0, 10 * TICKS_PER_MS
+    add s0, a0, t0
+    sltu t0, s0, t0
+    add s1, a1, t0              # s1:s0 = deadline
+    sw s0, TCB_WAKEUP(tp)
+    sw s1, TCB_WAKEUP+4(tp)
+1:  call read_time
+    bltu a1, s1, 2f
+    bne a1, s1, 3f
+    bgeu a0, s0, 3f
+2:  call timer_arm
+    addi a0, tp, TCB_WAKEUP
+    call sleep
+    j 1b
+3:  sw zero, TCB_WAKEUP(tp)
+    sw zero, TCB_WAKEUP+4(tp)
+    lw s1, 4(sp)
+    lw s0, 8(sp)
+    lw ra, 12(sp)
+    addi sp, sp, 16
+    ret
 
 # shutdown_signal -- a signal to every live process but the caller
 #  IN:  a1 = signal

@@ -28,6 +28,10 @@ for f in kernel/tests/hello.s kernel/tests/nop.s kernel/tests/yield2.s kernel/te
     riscv64-unknown-elf-ld -m elf32lriscv --no-relax -T "$out/user.ld" -e _start -o "$out/$name" "$out/$name.o" "$out/tlib.o"
     args="$args $out/$name:/bin/$name"
 done
+# /etc/high: one segment filling 0x7FFE_0000 .. 0x7FFE_FFFF (t_audit)
+$AS -o "$out/high.o" kernel/tests/high/high.s
+riscv64-unknown-elf-ld -m elf32lriscv --no-relax -Ttext=0x7FFE0000 -N -e _start -o "$out/high" "$out/high.o"
+args="$args $out/high:/etc/high"
 printf 'this is not an ELF file\n' > "$out/notelf"
 printf 'hello, file\n' > "$out/data.txt"
 python3 kernel/tests/mkfs.py "$out/fs.img" $args "$out/notelf:/etc/notelf" "$out/data.txt:/etc/data.txt"

@@ -1,6 +1,6 @@
 # t_jobs.s -- guest test: ^C and ^Z reach the console's foreground process group.
 # Run with jobs-input.txt: 255 'a' + LF (fills the 256-byte ring, so the next byte
-# waits in the UART until a read makes room), ^C, 255 'b' + LF, ^Z.
+# waits in the UART until a read makes room), ^C, 255 'b' + LF, ^Z, 255 'c' + LF, ^\.
 .include "tmacros.inc"
 .text
 .globl main
@@ -73,6 +73,32 @@ main:
     SYS SYS_waitpid
     lw a0, 0(sp)
     EXPECT SIGKILL, "the continued child is killed"
+    # ---- ^\ quits it ----
+    SYS SYS_fork
+    bnez a0, 3f
+    li a0, 100000
+    SYS SYS_sleep
+    li a0, 1
+    SYS SYS_exit
+3:  mv s0, a0
+    mv a0, s0
+    li a1, 0
+    SYS SYS_setpgid
+    mv a0, s0
+    SYS SYS_tcsetpgrp
+    li a0, 0
+    mv a1, sp
+    li a2, 300
+    SYS SYS_read
+    EXPECT 256, "the third line"
+    mv a0, s0
+    mv a1, sp
+    li a2, 0
+    SYS SYS_waitpid
+    lw a0, 0(sp)
+    EXPECT SIGQUIT, "^\\ kills the foreground group with SIGQUIT"
+    li a0, 1
+    SYS SYS_tcsetpgrp
     call t_done
     lw s0, 312(sp)
     lw ra, 316(sp)

@@ -86,6 +86,23 @@ public class BootTests
     }
 
     [Fact]
+    public void Shutdown_waits_100_ms_for_a_process_that_survives_SIGTERM_then_kills_it()
+    {
+        var run = KernelBoot.Boot("quiet init=/bin/t_shutdown2");
+        Assert.Equal(StopReason.PowerOff, run.Reason);
+        Assert.Equal(5, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Equal("stopped", lines[0]);
+        Assert.StartsWith("cycle ", lines[1]);
+        Assert.Equal("", string.Join("\n", lines[2..]));
+        // The stopped child keeps its SIGTERM pending: shutdown waits its 100 ms (ten
+        // 10 ms steps of the 10 MHz time base, 100 cycles a microsecond: 10,000,000
+        // cycles), then SIGKILLs it and powers off, without much more.
+        var waited = run.Cycles - ulong.Parse(lines[1]["cycle ".Length..]);
+        Assert.InRange(waited, 10_000_000UL, 12_000_000UL);
+    }
+
+    [Fact]
     public void The_free_page_count_is_a_kernel_symbol_tests_can_read()
     {
         var run = KernelBoot.Boot("quiet init=/bin/nop", memoryMiB: 16);

@@ -107,7 +107,7 @@ public class GuestProgramTests
     }
 
     [Fact]
-    public void Ctrl_C_and_Ctrl_Z_reach_the_foreground_group_and_spare_init()
+    public void Ctrl_C_Ctrl_Z_and_Ctrl_backslash_reach_the_foreground_group_and_spare_init()
     {
         var input = File.ReadAllBytes(KernelBoot.TestFile("jobs-input.txt"));
         var run = RunGuest("t_jobs", input);
@@ -116,6 +116,8 @@ public class GuestProgramTests
         Assert.Contains("ok the child's group is the foreground\n^C\n" + new string('b', 255) + "\nok a full ring commits its line\n", run.Output);
         Assert.Contains("ok ^C kills the foreground group with SIGINT\n", run.Output);
         Assert.Contains("ok ^Z stops the foreground group with SIGTSTP\n", run.Output);
+        Assert.Contains("^\\\n", run.Output);
+        Assert.Contains("ok ^\\ kills the foreground group with SIGQUIT\n", run.Output);
     }
 
     [Fact]
@@ -124,5 +126,112 @@ public class GuestProgramTests
         var run = RunGuest("t_pages", memoryMiB: 16);
         Assert.Contains("ok the fork bomb meets EAGAIN\n", run.Output);
         Assert.Contains("ok the free page count is back where it started\n", run.Output);
+    }
+
+    // 16 MiB, so that its sweeps of the free pages are short.
+    private static KernelBoot.Result Audit() => RunGuest("t_audit", memoryMiB: 16);
+
+    [Fact]
+    public void The_audit_leaves_the_free_page_count_where_it_was()
+    {
+        Assert.Contains("ok sbrk can take over 1000 pages at the start\n", Audit().Output);
+        Assert.Contains("ok the free page count is back where it started\n", Audit().Output);
+    }
+
+    [Theory]
+    [InlineData("ok its status is stopped by SIGSTOP")]
+    [InlineData("ok a stopped and continued sleep returns 0 after its whole time")]
+    [InlineData("ok SIGTSTP stops a sleeping child")]
+    [InlineData("ok a sleep whose deadline passed while stopped returns 0 when continued")]
+    [InlineData("ok SIGTSTP stops a child reading a pipe")]
+    [InlineData("ok a stopped and continued pipe read goes on and gets the byte")]
+    [InlineData("ok SIGSTOP stops a child in waitpid")]
+    [InlineData("ok a stopped and continued waitpid goes on and reaps the grandchild")]
+    [InlineData("ok SIGTSTP stops a child reading the console")]
+    [InlineData("ok continued, the console read goes on waiting")]
+    [InlineData("ok until SIGKILL ends it")]
+    public void A_blocking_call_stopped_and_continued_goes_on_instead_of_failing_with_EINTR(string line)
+    {
+        Assert.Contains(line + "\n", Audit().Output);
+    }
+
+    [Fact]
+    public void A_segment_may_fill_the_top_of_user_space_and_the_stack_goes_below_it()
+    {
+        var output = Audit().Output;
+        Assert.Contains("ok spawn of a program whose segment ends at 0x7FFF_0000\n", output);
+        Assert.Contains("ok its stack lies below the segment and its heap cannot grow\n", output);
+    }
+
+    [Theory]
+    [InlineData("ok exec keeps the pid")]
+    [InlineData("ok the exec'd program wrote to its inherited descriptor")]
+    [InlineData("ok after exec every register but sp, a0, a1 is 0 and argv lies at or above sp")]
+    [InlineData("ok procs: a child that has not run yet is runnable (0)")]
+    [InlineData("ok procs: a sleeping child is sleeping (2)")]
+    [InlineData("ok procs: its ppid is the parent")]
+    [InlineData("ok procs: its pgid is the parent's")]
+    [InlineData("ok procs: a stopped child is stopped (3)")]
+    [InlineData("ok procs: a dead child not yet reaped is a zombie (4)")]
+    [InlineData("ok procs: a reaped child is gone")]
+    [InlineData("ok spawn with 64 arguments gives E2BIG")]
+    [InlineData("ok spawn with 63 arguments works")]
+    [InlineData("ok spawn with a 3999-byte argument gives E2BIG")]
+    [InlineData("ok exec with a 3999-byte argument gives E2BIG")]
+    [InlineData("ok spawn of a 300-byte path gives ENAMETOOLONG")]
+    [InlineData("ok exec of a 300-byte path gives ENAMETOOLONG")]
+    [InlineData("ok open of a 300-byte path gives ENAMETOOLONG")]
+    [InlineData("ok setpgid of a process that is neither self nor a child gives ESRCH")]
+    [InlineData("ok kill(-pgid, SIGTERM) kills the group's process")]
+    [InlineData("ok kill of an empty group gives ESRCH")]
+    [InlineData("ok time_ms lies between two readings of time / 10000")]
+    public void Exec_procs_argument_limits_groups_and_time_behave_as_abi_md_says(string line)
+    {
+        Assert.Contains(line + "\n", Audit().Output);
+    }
+
+    [Theory]
+    [InlineData("ok fstat into 0x80000000 gives EFAULT")]
+    [InlineData("ok fstat into a range crossing into the kernel gives EFAULT")]
+    [InlineData("ok procs into 0x80000000 gives EFAULT")]
+    [InlineData("ok procs into a range crossing the stack top gives EFAULT")]
+    [InlineData("ok pipe into 0x80000000 gives EFAULT")]
+    [InlineData("ok a failed pipe allocated no descriptor")]
+    [InlineData("ok spawn of a path at 0x80000000 gives EFAULT")]
+    [InlineData("ok spawn with argv at 0x80000000 gives EFAULT")]
+    [InlineData("ok waitpid into 0x80000000 gives EFAULT (no child needed)")]
+    [InlineData("ok read into 0x80000000 gives EFAULT")]
+    [InlineData("ok write from the trampoline's end into the kernel gives EFAULT")]
+    public void Kernel_addresses_and_ranges_leaving_user_memory_give_EFAULT(string line)
+    {
+        Assert.Contains(line + "\n", Audit().Output);
+    }
+
+    [Theory]
+    [InlineData("ok waitpid(0) with the only child in another group gives ECHILD")]
+    [InlineData("ok waitpid(-pgid) of a group without children gives ECHILD")]
+    [InlineData("ok waitpid(-pgid) reaps the child in that group")]
+    [InlineData("ok waitpid(0) reaps a child in the caller's group")]
+    public void Waitpid_of_0_and_minus_pgid_waits_for_a_group_as_posix_does(string line)
+    {
+        Assert.Contains(line + "\n", Audit().Output);
+    }
+
+    [Theory]
+    [InlineData("ok a jump into the kernel (0x80010000) kills with SIGSEGV")]
+    [InlineData("ok executing the stack (no X) kills with SIGSEGV")]
+    [InlineData("ok a misaligned store kills with SIGBUS")]
+    [InlineData("ok a jump to a pc that is not 4-byte aligned kills with SIGBUS")]
+    [InlineData("ok a store to the trampoline kills with SIGSEGV")]
+    public void A_user_fault_kills_with_the_matching_signal_in_the_wait_status(string line)
+    {
+        Assert.Contains(line + "\n", Audit().Output);
+    }
+
+    [Fact]
+    public void A_long_console_write_puts_out_every_byte()
+    {
+        var output = Audit().Output;
+        Assert.Contains("\n" + new string('#', 3000) + "\nok a 3001-byte console write returns 3001\n", output);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ToyMachine.Assembler;
 using ToyMachine.Cpu;
 using ToyMachine.Images;
 
@@ -7,7 +8,9 @@ namespace ToyMachine.Kernel.Tests;
 /// <summary>Boots the kernel test image in the emulator. The image is built once per
 /// test run from the sources, with the project's assembler (images/SystemBuild.cs): the
 /// boot block, the kernel, the guest test programs of kernel/tests (each with
-/// kernel/tests/tlib.s) in /bin, the userland programs, and two files in /etc.</summary>
+/// kernel/tests/tlib.s) in /bin, the userland programs, two files in /etc, and
+/// /etc/high: kernel/tests/high/high.s assembled at 0x7FFE_0000, a segment that reaches
+/// the top of the range abi.md allows.</summary>
 internal static class KernelBoot
 {
     private static readonly Lazy<(string Image, ElfFile Kernel)> Built = new(Build);
@@ -27,13 +30,21 @@ internal static class KernelBoot
         var programs = Directory.GetFiles(tests, "*.s").Where(f => f != tlib).Order(StringComparer.Ordinal)
             .Select(f => ("/bin/" + Path.GetFileNameWithoutExtension(f), build.UserProgram([f, tlib], tests).ToElf()))
             .Append(("/etc/notelf", Encoding.ASCII.GetBytes("this is not an ELF file\n")))
-            .Append(("/etc/data.txt", Encoding.ASCII.GetBytes("hello, file\n")));
+            .Append(("/etc/data.txt", Encoding.ASCII.GetBytes("hello, file\n")))
+            .Append(("/etc/high", High(Path.Combine(tests, "high", "high.s"))));
         var dir = Directory.CreateTempSubdirectory("toymachine-kernel-tests-").FullName;
         var image = Path.Combine(dir, "kernel-tests.img");
         File.WriteAllBytes(image, build.Image(programs));
         var kernelPath = Path.Combine(dir, "kernel.elf");
         File.WriteAllBytes(kernelPath, build.Kernel().ToElf());
         return (image, ElfFile.Load(kernelPath));
+    }
+
+    private static byte[] High(string source)
+    {
+        var result = Assembler.Assembler.Assemble([SourceFile.FromPath(source)], new AssemblerOptions { Base = 0x7FFE_0000 });
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("\n", result.Diagnostics));
+        return result.ToElf();
     }
 
     /// <summary>The outcome of one boot.</summary>
