@@ -111,17 +111,7 @@ user_yield:
 2:  sw tp, %lo(runq_tail)(t4)
     la t3, user_resume
     sw t3, TCB_CTX + CTX_RA(tp)
-    # Account the outgoing turn (as sched does).
-    rdcycle a0
-    lw t5, TCB_RUNSTART(tp)
-    sub t5, a0, t5
-    lw t4, TCB_CYCLES(tp)
-    lw t6, TCB_CYCLES+4(tp)
-    add t4, t4, t5
-    sltu t5, t4, t5
-    add t6, t6, t5
-    sw t4, TCB_CYCLES(tp)
-    sw t6, TCB_CYCLES+4(tp)
+    CHARGE_TURN
     sw a0, TCB_RUNSTART(t1)
     lw t0, TCB_SATP(t1)
     csrw satp, t0
@@ -159,7 +149,7 @@ sched:
 sched_find:
     la t0, runq_head
     lw s0, 0(t0)
-    beqz s0, sched_idle
+    beqz s0, sched_go_idle
     lw t2, TCB_RQNEXT(s0)       # pop the head
     sw t2, 0(t0)
     bnez t2, 1f
@@ -168,19 +158,7 @@ sched_find:
 1:  li t0, P_RUNNING
     sw t0, TCB_STATE(s0)
     beq s0, tp, sched_done
-    # Account the cycles of the outgoing process.  The turn is measured in 32 bits:
-    # no turn lasts 2^32 cycles (43 s), the time slice ends it long before when
-    # anything else wants to run.
-    rdcycle a0
-    lw t1, TCB_RUNSTART(tp)
-    sub t1, a0, t1
-    lw t4, TCB_CYCLES(tp)
-    lw t5, TCB_CYCLES+4(tp)
-    add t4, t4, t1
-    sltu t3, t4, t1
-    add t5, t5, t3
-    sw t4, TCB_CYCLES(tp)
-    sw t5, TCB_CYCLES+4(tp)
+    CHARGE_TURN
     sw a0, TCB_RUNSTART(s0)
     lw t0, TCB_SATP(s0)
     csrw satp, t0
@@ -199,8 +177,13 @@ sched_done:
     addi sp, sp, 16
     ret
 
-# sched_idle -- nothing to run: wait for an interrupt, handle it by polling, until
-# something is runnable; then a fresh time slice and back to sched_find
+# sched_go_idle -- nothing to run: the caller's turn ends here, so the idle time that
+# follows is charged to nobody (ps would otherwise show a shell waiting for a key as
+# the busiest process)
+sched_go_idle:
+    CHARGE_TURN
+# sched_idle -- wait for an interrupt, handle it by polling, until something is
+# runnable; then a fresh time slice, a fresh turn, and back to sched_find
 sched_idle:
     call timer_arm_idle
     wfi
@@ -216,6 +199,8 @@ sched_idle:
     lw t0, 0(t0)
     beqz t0, sched_idle
     call timer_arm
+    rdcycle t0
+    sw t0, TCB_RUNSTART(tp)
     j sched_find
 
 # sched_start -- leave the boot stack for the first process's kernel context

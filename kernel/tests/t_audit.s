@@ -359,6 +359,20 @@ main:
     call proc_state
     EXPECT -1, "procs: a reaped child is gone"
 
+    # ---- idle time is charged to nobody ----
+    SYS SYS_getpid
+    call proc_state
+    lw s3, 16(t1)               # own cycles (low word of the u64 at offset 16)
+    li a0, 200
+    SYS SYS_sleep               # nothing else runs: the machine idles 20,000,000 cycles
+    SYS SYS_getpid
+    call proc_state
+    lw a0, 16(t1)
+    sub a0, a0, s3
+    li t0, 1000000
+    sltu a0, a0, t0
+    CHECK "procs: a process that slept 200 ms on an idle machine is not charged for the idle time"
+
     # ---- exec and spawn argument limits ----
     la s1, argv_buf
     li t0, 0

@@ -173,6 +173,7 @@ public class GuestProgramTests
     [InlineData("ok procs: its pgid is the parent's")]
     [InlineData("ok procs: a stopped child is stopped (3)")]
     [InlineData("ok procs: a dead child not yet reaped is a zombie (4)")]
+    [InlineData("ok procs: a process that slept 200 ms on an idle machine is not charged for the idle time")]
     [InlineData("ok procs: a reaped child is gone")]
     [InlineData("ok spawn with 64 arguments gives E2BIG")]
     [InlineData("ok spawn with 63 arguments works")]
