@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ToyMachine.Assembler.Internal;
@@ -1070,9 +1071,39 @@ internal sealed partial class Driver
     private void AddBytes(byte[] bytes, Loc loc)
     {
         if (bytes.Length == 0) return;
+        if (bytes.Length <= 256)
+        {
+            var c = OpenChunk(loc, bytes.Length);
+            bytes.CopyTo(c.Bytes!, c.Size);
+            c.Size += bytes.Length;
+            _sec.Size += bytes.Length;
+            return;
+        }
         var item = NewItem(ItemKind.Bytes, bytes.Length, loc);
         item.Bytes = bytes;
     }
+
+    private Item? _chunk;
+
+    /// <summary>The byte chunk at the end of the current section, with room for n more bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Item OpenChunk(Loc loc, int n)
+    {
+        var items = _sec.Items;
+        var c = _chunk;
+        if (c is null || items.Count == 0 || !ReferenceEquals(items[^1], c))
+        {
+            c = new Item { Kind = ItemKind.Bytes, Offset = _sec.Size, Size = 0, Loc = loc, Bytes = new byte[Math.Max(64, n)] };
+            items.Add(c);
+            _chunk = c;
+        }
+        if (c.Size + n > c.Bytes!.Length) Array.Resize(ref c.Bytes, Math.Max(c.Bytes.Length * 2, c.Size + n));
+        return c;
+    }
+
+    /// <summary>Ends the open chunk, so that the next item starts at a new index (labels and
+    /// '.' name item boundaries).</summary>
+    private void CloseChunk() => _chunk = null;
 
     /// <summary>Appends an item to the current section at its current end.</summary>
     internal Item NewItem(ItemKind kind, int size, Loc loc)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ToyMachine.Assembler.Internal;
 
 internal enum Modifier : byte { None, Hi, Lo, PcrelHi, PcrelLo }
@@ -43,6 +44,7 @@ internal sealed partial class Driver
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? ParseBinary(string t, ref int p, int e, int minRank)
     {
         var left = ParseUnary(t, ref p, e);
@@ -72,6 +74,7 @@ internal sealed partial class Driver
         return left;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? ParseUnary(string t, ref int p, int e)
     {
         p = SkipWs(t, p, e);
@@ -121,6 +124,7 @@ internal sealed partial class Driver
             if (ne == p + 1 && c == '.')
             {
                 p = ne;
+                CloseChunk();
                 return new DotExpr(_sec, _sec.Items.Count, _dotExtra, at);
             }
             var sym = GetSymbol(t.AsSpan(p, ne - p));
@@ -190,6 +194,7 @@ internal sealed partial class Driver
         return new NumExpr(v, At(start));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? Number(string t, ref int p, int e)
     {
         int start = p;
@@ -268,6 +273,7 @@ internal sealed partial class Driver
 
     /// <summary>An operand that may be <c>%hi(x)</c>, <c>%lo(x)</c>, <c>%pcrel_hi(x)</c>,
     /// <c>%pcrel_lo(x)</c> or a plain expression.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? ParseModExpr(string t, ref int p, int e, out Modifier mod)
     {
         mod = Modifier.None;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ToyMachine.Cpu.Isa;
 
 namespace ToyMachine.Assembler.Internal;
@@ -98,6 +99,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>The ABI name of a register (for messages).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int RegisterNumber(ReadOnlySpan<char> name) => RegisterLookup.TryGetValue(name, out int n) ? n : -1;
 
     // ---------------------------------------------------------------- operands
@@ -112,6 +114,7 @@ internal sealed partial class Driver
     private string _t = "";
 
     /// <summary>Splits the operand text at top-level commas.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SplitOperands(string t, int p, int e)
     {
         _t = t;
@@ -147,6 +150,7 @@ internal sealed partial class Driver
 
     private Loc OpLoc(int i) => At(_ops[i].S);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Reg(int i)
     {
         int r = RegisterNumber(OpText(i));
@@ -156,6 +160,7 @@ internal sealed partial class Driver
 
     private bool IsReg(int i) => RegisterNumber(OpText(i)) >= 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? OpExpr(int i, out Modifier mod)
     {
         int p = _ops[i].S;
@@ -168,6 +173,7 @@ internal sealed partial class Driver
 
     /// <summary>A base+displacement operand <c>imm(reg)</c>, <c>(reg)</c> or <c>%lo(x)(reg)</c>.
     /// Returns false (without error) when the operand has no trailing register.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryMem(int i, out Expr? disp, out Modifier mod, out int reg, out bool failed)
     {
         disp = null; mod = Modifier.None; reg = -1; failed = false;
@@ -197,12 +203,20 @@ internal sealed partial class Driver
 
     // ---------------------------------------------------------------- emitting
 
+    /// <summary>Appends a finished instruction word. Consecutive finished words share one
+    /// byte chunk (an item), so the common case allocates nothing per line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(uint word, Loc loc)
     {
-        var item = NewItem(ItemKind.Insn, 4, loc);
-        item.Word = word;
+        var c = OpenChunk(loc, 4);
+        var b = c.Bytes!;
+        int o = c.Size;
+        b[o] = (byte)word; b[o + 1] = (byte)(word >> 8); b[o + 2] = (byte)(word >> 16); b[o + 3] = (byte)(word >> 24);
+        c.Size = o + 4;
+        _sec.Size += 4;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Item EmitFix(uint word, Fix fix, Expr expr, Loc loc)
     {
         var item = NewItem(ItemKind.Insn, 4, loc);
@@ -213,6 +227,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>An I-type immediate operand (plain value, %lo or %pcrel_lo).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitI(uint word, int opIndex, Expr? expr, Modifier mod, Loc loc, bool store)
     {
         if (expr is null) return;
@@ -250,6 +265,7 @@ internal sealed partial class Driver
 
     internal static int HiPart(long v) => (int)(((v + 0x800) >> 12) & 0xFFFFF);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitBranch(uint word, Expr? target, Loc loc)
     {
         if (target is null) return;
@@ -270,6 +286,7 @@ internal sealed partial class Driver
 
     // ---------------------------------------------------------------- instructions
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Instruction(ReadOnlySpan<char> name, string t, int p, int e, int at)
     {
         if (!MnemonicLookup.TryGetValue(name, out var m))
@@ -284,6 +301,7 @@ internal sealed partial class Driver
         PseudoInstruction(m, loc, at);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RealInstruction(InstructionDef def, Mnemonic m, Loc loc, int at)
     {
         uint w = def.Match | m.Extra;
@@ -626,6 +644,7 @@ internal sealed partial class Driver
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PseudoInstruction(Mnemonic m, Loc loc, int at)
     {
         switch (m.Pseudo)
@@ -770,6 +789,7 @@ internal sealed partial class Driver
     /// <summary>li as GNU as expands it (load_const in tc-riscv.c): lui for the upper part
     /// when it is not zero, addi for the lower part when it is not zero or there is no lui.
     /// The parts are computed on the value sign-extended from 32 bits, as GNU as does for RV32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LoadConstant(int rd, long value, Loc loc)
     {
         if (value > uint.MaxValue || value < int.MinValue)

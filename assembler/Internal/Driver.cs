@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ToyMachine.Assembler.Internal;
@@ -188,6 +189,7 @@ internal sealed partial class Driver
         _conds.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunSource(Source src)
     {
         string t = src.Text;
@@ -283,6 +285,7 @@ internal sealed partial class Driver
         _expansionDepth--;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessLine(string t, int start, int end)
     {
         if (_collecting is not null)
@@ -293,6 +296,7 @@ internal sealed partial class Driver
         ListingLine? entry = null, savedEntry = _curListing;
         if (_listing is not null)
         {
+            CloseChunk();
             entry = new ListingLine(_src.Name, _line, t.Substring(start, end - start), _sec, _sec.Items.Count, _exp is not null);
             _listing.Add(entry);
             _curListing = entry;
@@ -346,18 +350,21 @@ internal sealed partial class Driver
 
     internal static bool IsIdentChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int SkipWs(string t, int p, int e)
     {
         while (p < e && (t[p] == ' ' || t[p] == '\t' || t[p] == '\f' || t[p] == '\v' || t[p] == '\r')) p++;
         return p;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TrimEnd(string t, int s, int e)
     {
         while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r' || t[e - 1] == '\f' || t[e - 1] == '\v')) e--;
         return e;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int IdentEnd(string t, int p, int e)
     {
         while (p < e && IsIdentChar(t[p])) p++;
@@ -366,6 +373,7 @@ internal sealed partial class Driver
 
     // ---------------------------------------------------------------- statements
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Statement(string t, int s, int e)
     {
         int p = SkipWs(t, s, e);
@@ -454,6 +462,7 @@ internal sealed partial class Driver
 
     private Dictionary<string, Symbol>.AlternateLookup<ReadOnlySpan<char>> _symLookup;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Symbol GetSymbol(ReadOnlySpan<char> name)
     {
         if (_symLookup.TryGetValue(name, out var s)) return s;
@@ -463,6 +472,7 @@ internal sealed partial class Driver
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DefineLabel(ReadOnlySpan<char> name, Loc at)
     {
         var s = GetSymbol(name);
@@ -474,8 +484,10 @@ internal sealed partial class Driver
         BindLabel(s, at);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BindLabel(Symbol s, Loc at)
     {
+        CloseChunk();
         s.Kind = SymKind.Label;
         s.Section = _sec;
         s.ItemIndex = _sec.Items.Count;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ToyMachine.Assembler.Internal;
 
 internal enum BinOp : byte
@@ -74,6 +75,7 @@ internal static class Eval
     }
 
     /// <summary>Evaluates; on failure returns false with the reason and the place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryEval(Expr e, Func<Symbol, Symbol?>? globals, out Val v, out string? error, out Loc errorAt)
     {
         bool final = globals is not null;

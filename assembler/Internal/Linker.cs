@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ToyMachine.Cpu.Isa;
 
 namespace ToyMachine.Assembler.Internal;
@@ -117,6 +118,7 @@ internal sealed class Linker
     /// <summary>Sizes of branches (4 bytes, or 8 when the target is out of reach or not a
     /// label of the same section, as GNU as's relaxed_branch_length decides), alignment
     /// padding and .org gaps, repeated until nothing changes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Relax(Section s)
     {
         bool hasVar = false;
@@ -241,6 +243,7 @@ internal sealed class Linker
         return v.Off;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(Section s)
     {
         var buf = new byte[s.Size + s.TailPad];
@@ -257,7 +260,7 @@ internal sealed class Linker
                     EmitBranch(s, it, span);
                     break;
                 case ItemKind.Bytes:
-                    it.Bytes!.CopyTo(span);
+                    it.Bytes.AsSpan(0, it.Size).CopyTo(span);
                     break;
                 case ItemKind.Data:
                     for (int i = 0; i < it.Exprs!.Length; i++)
@@ -313,6 +316,7 @@ internal sealed class Linker
         s[0] = (byte)w; s[1] = (byte)(w >> 8); s[2] = (byte)(w >> 16); s[3] = (byte)(w >> 24);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private uint Fixed(Section s, Item it)
     {
         uint pc = s.Address + (uint)it.Offset;
@@ -395,6 +399,7 @@ internal sealed class Linker
         return mark >= 0 ? s.Name[..mark] : s.Name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitBranch(Section s, Item it, Span<byte> span)
     {
         uint pc = s.Address + (uint)it.Offset;
@@ -419,6 +424,7 @@ internal sealed class Linker
 
     // ---------------------------------------------------------------- image
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Image BuildImage(List<OutputSection> placed)
     {
         var sections = new List<OutputSection>();
