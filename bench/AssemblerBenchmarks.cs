@@ -11,7 +11,7 @@ namespace ToyMachine.Bench;
 /// <summary>Assembler throughput on a generated 200,000-line source (random RV32IMA
 /// instructions, labels, li, branches, loads/stores, CSR and atomic instructions).
 /// Run: <c>dotnet run -c Release --project bench -- --filter '*Assembler*'</c>. The source
-/// is also written to <c>asm-bench.s</c> next to the benchmark binary, for timing
+/// is also written to <c>toymachine-asm-bench.s</c> in the temporary directory, for timing
 /// <c>toymachine asm</c> and GNU as on the same file.</summary>
 [Config(typeof(LinesConfig))]
 public class AssemblerBenchmarks
@@ -25,7 +25,7 @@ public class AssemblerBenchmarks
     public void Setup()
     {
         _source = Generate(Lines, seed: 12345);
-        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "asm-bench.s"), _source);
+        File.WriteAllText(Path.Combine(Path.GetTempPath(), "toymachine-asm-bench.s"), _source);
     }
 
     [Benchmark]

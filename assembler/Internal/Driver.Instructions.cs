@@ -109,6 +109,9 @@ internal sealed partial class Driver
         public int S, E;
     }
 
+    private static readonly System.Buffers.SearchValues<char> IdentChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.$");
+
     private Span2[] _ops = new Span2[8];
     private int _opCount;
     private string _t = "";
@@ -183,7 +186,18 @@ internal sealed partial class Driver
         if (open < 0) return false;
         var inner = _t.AsSpan(open + 1, e - 1 - open - 1).Trim();
         reg = RegisterNumber(inner);
-        if (reg < 0) return false;
+        if (reg < 0)
+        {
+            // "4(a9)": a base that looks like a register name but is none.
+            if (inner.Length > 0 && char.IsAsciiLetter(inner[0]) && !inner.ContainsAnyExcept(IdentChars) && open > s && _t[open - 1] != '%'
+                && !_symLookup.TryGetValue(inner, out _))
+            {
+                Error(At(open + 1), $"'{inner.ToString()}' is not a register");
+                failed = true;
+                return true;
+            }
+            return false;
+        }
         int de = TrimEnd(_t, s, open);
         if (de <= s) { disp = new NumExpr(0, At(s)); return true; }
         int p = s;

@@ -108,6 +108,12 @@ internal sealed class Linker
                     continue;
                 }
                 string where = s.DeclaredGlobalAt.IsValid ? $" (declared .globl at {Driver.Place(s.DeclaredGlobalAt)}, defined in no file)" : " (no file defines it as .globl)";
+                foreach (var other in _files)
+                    if (other != f && other.Symbols.TryGetValue(name, out var local) && local.IsDefined)
+                    {
+                        where = $" ({other.Source.Name} defines it at {Driver.Place(local.DefinedAt)}, but not as .globl)";
+                        break;
+                    }
                 _d.Error(s.ReferencedAt, $"undefined symbol '{name}'{where}");
             }
         }
