@@ -198,6 +198,11 @@ internal sealed partial class Driver
             }
             case "rept":
             {
+                if (c.Count * c.Lines.Count > MaxExpandedLines)
+                {
+                    Error(c.StartedAt, $".rept expands to more than {MaxExpandedLines} lines");
+                    return;
+                }
                 var lines = new List<ExpandedLine>();
                 for (long i = 0; i < c.Count; i++) lines.AddRange(c.Lines);
                 RunExpansion(new Expansion(".rept", c.StartedAt, lines.ToArray()));

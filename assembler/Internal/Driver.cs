@@ -68,6 +68,8 @@ internal sealed partial class Driver
     private int _includeDepth;
     private int _expansionDepth;
     private int _macroCounter;
+    private long _expandedLines;
+    private const long MaxExpandedLines = 10_000_000;
     private bool _endOfFile;
     private Stack<bool> _optionStack = new();
 
@@ -140,8 +142,12 @@ internal sealed partial class Driver
         else
         {
             string m = message;
-            for (var e = at.Exp; e is not null; e = e.InvokedAt.Exp)
+            int depth = 0;
+            for (var e = at.Exp; e is not null; e = e.InvokedAt.Exp, depth++)
+            {
+                if (depth == 3) { m += " (...)"; break; }
                 m += $" (in expansion of {e.What} at {e.InvokedAt})";
+            }
             string name = at.Src.Name;
             _diagnostics.Add(new Diagnostic(severity, name, at.Line, at.Col, m, at.LineText));
         }
@@ -263,6 +269,13 @@ internal sealed partial class Driver
         if (_expansionDepth >= 100)
         {
             Error(exp.InvokedAt, "macros nested too deeply (100 levels)");
+            return;
+        }
+        _expandedLines += exp.Lines.Length;
+        if (_expandedLines > MaxExpandedLines)
+        {
+            Error(exp.InvokedAt, $"macros and repetitions expand to more than {MaxExpandedLines} lines in all; stopping");
+            _stop = true;
             return;
         }
         _expansionDepth++;
