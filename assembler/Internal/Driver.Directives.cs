@@ -457,7 +457,9 @@ internal sealed partial class Driver
             }
 
             // Data
-            case ".byte": DataDirective(t, p, e, 1); return;
+            case ".byte": case ".dc.b": DataDirective(t, p, e, 1); return;
+            case ".dc.w": DataDirective(t, p, e, 2); return;
+            case ".dc.l": DataDirective(t, p, e, 4); return;
             case ".half": case ".short": case ".2byte": case ".hword": DataDirective(t, p, e, 2); return;
             case ".word": case ".long": case ".4byte": case ".int": DataDirective(t, p, e, 4); return;
             case ".dword": case ".quad": case ".8byte": DataDirective(t, p, e, 8); return;
@@ -507,6 +509,11 @@ internal sealed partial class Driver
             // Alignment and location
             case ".align": case ".p2align": AlignDirective(t, p, e, loc, pow2: true); return;
             case ".balign": AlignDirective(t, p, e, loc, pow2: false); return;
+            case ".balignw": AlignDirective(t, p, e, loc, pow2: false, fillWidth: 2); return;
+            case ".balignl": AlignDirective(t, p, e, loc, pow2: false, fillWidth: 4); return;
+            case ".p2alignw": AlignDirective(t, p, e, loc, pow2: true, fillWidth: 2); return;
+            case ".p2alignl": AlignDirective(t, p, e, loc, pow2: true, fillWidth: 4); return;
+            case ".lcomm": case ".comm": Common(t, p, e, loc, global: name is ".comm"); return;
             case ".org":
             {
                 var expr = ParseExpression(t, ref p, e);
@@ -983,7 +990,47 @@ internal sealed partial class Driver
 
     private static int HexVal(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
-    private void AlignDirective(string t, int p, int e, Loc loc, bool pow2)
+    /// <summary>.lcomm / .comm: reserves zeroed space in this file's .bss under a label.</summary>
+    private void Common(string t, int p, int e, Loc loc, bool global)
+    {
+        p = SkipWs(t, p, e);
+        int ne = IdentEnd(t, p, e);
+        if (ne == p) { Error(At(p), "expected a symbol name"); return; }
+        string name = t.Substring(p, ne - p);
+        p = SkipWs(t, ne, e);
+        if (p >= e || t[p] != ',') { Error(At(p), "expected ',' and a size"); return; }
+        p++;
+        var size = Absolute(t, ref p, e);
+        if (size is null) return;
+        // Without an alignment GNU as aligns by size (TC_IMPLICIT_LCOMM_ALIGNMENT).
+        long align = size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1;
+        p = SkipWs(t, p, e);
+        if (p < e && t[p] == ',') { p++; var a = Absolute(t, ref p, e); if (a is null) return; align = a.Value; }
+        ExpectEnd(t, p, e);
+        if (size < 0) { Error(loc, "size is negative"); return; }
+        if (align < 0 || (align & (align - 1)) != 0) { Error(loc, $"alignment not a power of 2: {align}"); return; }
+        var sym = GetSymbol(name);
+        if (sym.IsDefined) { Error(loc, $"symbol '{name}' is already defined (at {Place(sym.DefinedAt)})"); return; }
+        var save = _sec;
+        _sec = GetSection(".bss", null, null, loc);
+        if (align > 1)
+        {
+            if (align > _sec.Align) _sec.Align = (int)align;
+            var pad = NewItem(ItemKind.Align, 0, loc);
+            pad.Count = align;
+            pad.MaxSkip = -1;
+            pad.Size = AlignPadding(pad, pad.Offset);
+            _sec.Size += pad.Size;
+        }
+        BindLabel(sym, loc);
+        if (global) { sym.Global = true; if (!sym.DeclaredGlobalAt.IsValid) sym.DeclaredGlobalAt = loc; }
+        sym.ElfType = 1;
+        sym.SizeExpr = new NumExpr(size.Value, loc);
+        AddFill(size.Value, 1, 0, loc);
+        _sec = save;
+    }
+
+    private void AlignDirective(string t, int p, int e, Loc loc, bool pow2, int fillWidth = 1)
     {
         var n = Absolute(t, ref p, e);
         if (n is null) return;
@@ -1026,6 +1073,7 @@ internal sealed partial class Driver
         if (_sec.IsCode && !hasFill && bytes <= 4) return;
         var item = NewItem(ItemKind.Align, 0, loc);
         item.Count = bytes;
+        item.Width = (byte)fillWidth;
         item.HasFill = hasFill;
         item.FillValue = fill;
         item.MaxSkip = maxSkip;

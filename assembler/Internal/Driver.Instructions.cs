@@ -10,7 +10,7 @@ internal enum Pseudo : byte
     None, Nop, Li, La, Lla, Mv, Not, Neg, Seqz, Snez, Sltz, Sgtz,
     Beqz, Bnez, Blez, Bgez, Bltz, Bgtz, Bgt, Ble, Bgtu, Bleu,
     J, Jr, Ret, Call, Tail, Csrr, Csrw, Csrs, Csrc, Csrwi, Csrsi, Csrci, ReadCounter, Unimp,
-    ZextB,
+    ZextB, Jump,
 }
 
 /// <summary>What a mnemonic means: a table instruction (with the shape of its operands)
@@ -81,6 +81,7 @@ internal sealed partial class Driver
         P("rdinstret", Pseudo.ReadCounter, Csrs.Instret); P("rdinstreth", Pseudo.ReadCounter, Csrs.Instreth);
         P("unimp", Pseudo.Unimp);
         P("zext.b", Pseudo.ZextB);
+        P("jump", Pseudo.Jump);
         d["scall"] = d["ecall"];
         d["sbreak"] = d["ebreak"];
         return d;
@@ -769,6 +770,18 @@ internal sealed partial class Driver
                 if (ex is null) return;
                 if (mod != Modifier.None) { Error(ex.Loc, "expected a symbol"); return; }
                 EmitPcrelPair(rd, ex, M(Op.Jalr) | Encoder.Rd(link) | Encoder.Rs1(rd), store: false, loc);
+                return;
+            }
+            case Pseudo.Jump:
+            {
+                // jump target, rt: auipc rt, %pcrel_hi(target); jalr zero, %pcrel_lo(target)(rt)
+                if (!Count(2, "symbol, rt", at)) return;
+                int rt = Reg(1);
+                if (rt < 0) return;
+                var ex = OpExpr(0, out var mod);
+                if (ex is null) return;
+                if (mod != Modifier.None) { Error(ex.Loc, "expected a symbol"); return; }
+                EmitPcrelPair(rt, ex, M(Op.Jalr) | Encoder.Rs1(rt), store: false, loc);
                 return;
             }
             case Pseudo.Csrr:

@@ -203,6 +203,8 @@ internal sealed class Linker
                 s.Address = cur;
                 cur += (uint)(s.Size + s.TailPad);
             }
+            // GNU ld's default script ends .bss with ". = ALIGN(. != 0 ? 32 / 8 : 1)".
+            if (kind == OutKind.Bss) cur = AlignUp(cur, 4);
             result.Add(new OutputSection(OutNames[k], start, cur - start, [], align));
         }
         return result;
@@ -284,7 +286,17 @@ internal sealed class Linker
                     break;
                 case ItemKind.Align:
                     if (s.IsCode && !it.HasFill) MakeNops(span);
-                    else span.Fill((byte)it.FillValue);
+                    else if (it.Width <= 1) span.Fill((byte)it.FillValue);
+                    else
+                    {
+                        // .balignw/.balignl: the pattern repeated (GNU as rejects a gap that is
+                        // not a multiple of the pattern).
+                        int lead = span.Length % it.Width;
+                        if (lead != 0) _d.Error(it.Loc, $"alignment padding ({span.Length} bytes) not a multiple of {it.Width}");
+                        span[..lead].Clear();
+                        for (int i = lead; i + it.Width <= span.Length; i += it.Width)
+                            Driver.WriteLe(span.Slice(i, it.Width), it.FillValue, it.Width);
+                    }
                     break;
                 case ItemKind.Org:
                     span.Fill((byte)it.FillValue);
