@@ -958,8 +958,6 @@ internal sealed partial class Driver
                 case 'b': into.Add(8); break;
                 case 'f': into.Add(12); break;
                 case 'v': into.Add(11); break;
-                case 'a': into.Add(7); break;
-                case 'e': into.Add(27); break;
                 case '\\': into.Add((byte)'\\'); break;
                 case '"': into.Add((byte)'"'); break;
                 case '\'': into.Add((byte)'\''); break;
@@ -978,11 +976,7 @@ internal sealed partial class Driver
                         while (n < 3 && p < e && t[p] >= '0' && t[p] <= '7') { v = v * 8 + (t[p] - '0'); p++; n++; }
                         into.Add((byte)v);
                     }
-                    else
-                    {
-                        Warning(At(p - 2), $"unknown escape '\\{x}' in string; ignored");
-                        into.Add((byte)x);
-                    }
+                    else into.Add((byte)x); // as GNU as: an unknown escape is the character itself
                     break;
             }
         }

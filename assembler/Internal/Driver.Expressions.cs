@@ -172,9 +172,6 @@ internal sealed partial class Driver
                 case 'r': v = 13; break;
                 case 'b': v = 8; break;
                 case 'f': v = 12; break;
-                case 'v': v = 11; break;
-                case 'a': v = 7; break;
-                case 'e': v = 27; break;
                 case 'x': case 'X':
                     v = 0;
                     while (p < e && char.IsAsciiHexDigit(t[p])) { v = (v << 4) | (long)HexVal(t[p]); p++; }

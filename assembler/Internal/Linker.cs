@@ -170,7 +170,7 @@ internal sealed class Linker
     private static bool BranchFits(Section s, Item it)
     {
         if (!Eval.TryEval(it.Expr!, null, out var v, out _, out _)) return false; // undefined here: another file
-        if (v.Sec is null) return true;          // an absolute address: resolved like a relocation
+        if (v.Sec is null) return false;         // an absolute address is not a label of this section
         if (v.Sec != s) return false;
         long delta = v.Off - it.Offset;
         return delta >= -4096 && delta < 4096;
