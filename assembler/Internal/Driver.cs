@@ -455,15 +455,13 @@ internal sealed partial class Driver
             return;
         }
 
-        if (mn[0] == '.' && mn.Length > 1 && !IsInstructionWithDot(mn))
+        if (mn[0] == '.' && mn.Length > 1)
         {
             Directive(mn, t, q, e, p);
             return;
         }
         Instruction(mn, t, q, e, p);
     }
-
-    private static bool IsInstructionWithDot(ReadOnlySpan<char> mn) => false;
 
     private static string Snippet(string t, int p, int e)
     {
