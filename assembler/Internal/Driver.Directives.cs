@@ -167,6 +167,7 @@ internal sealed partial class Driver
         int ne = IdentEnd(t, p, end);
         if (ne < end && ne > p && t[ne] == ':') { p = SkipWs(t, ne + 1, end); ne = IdentEnd(t, p, end); }
         var word = t.AsSpan(p, ne - p);
+        if (word.ContainsAnyInRange('A', 'Z')) word = word.ToString().ToLowerInvariant();
         bool isMacro = c.Kind == "macro";
         bool opens = isMacro ? word is ".macro" : word is ".rept" or ".irp" or ".irpc";
         bool closes = isMacro ? word is ".endm" : word is ".endr";

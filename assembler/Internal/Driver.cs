@@ -166,7 +166,7 @@ internal sealed partial class Driver
     {
         _file = new FileUnit(src);
         _files.Add(_file);
-        _macros = new Dictionary<string, Macro>(StringComparer.Ordinal);
+        _macros = new Dictionary<string, Macro>(StringComparer.OrdinalIgnoreCase);
         _macroLookup = _macros.GetAlternateLookup<ReadOnlySpan<char>>();
         _symLookup = _file.Symbols.GetAlternateLookup<ReadOnlySpan<char>>();
         _conds.Clear();
@@ -398,6 +398,7 @@ internal sealed partial class Driver
             {
                 int ne = IdentEnd(t, p + 1, e);
                 var name = t.AsSpan(p, ne - p);
+                if (name.ContainsAnyInRange('A', 'Z')) name = name.ToString().ToLowerInvariant();
                 if (IsConditional(name)) Conditional(name, t, ne, e, p);
             }
             return;
@@ -455,6 +456,8 @@ internal sealed partial class Driver
             return;
         }
 
+        // GNU as reads mnemonics and directives in any case (registers only in lower case).
+        if (mn.ContainsAnyInRange('A', 'Z')) mn = mn.ToString().ToLowerInvariant();
         if (mn[0] == '.' && mn.Length > 1)
         {
             Directive(mn, t, q, e, p);
