@@ -839,6 +839,7 @@ internal sealed partial class Driver
         AddBytes(bytes.ToArray(), At(p));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DataDirective(string t, int p, int e, int width)
     {
         p = SkipWs(t, p, e);
@@ -899,11 +900,13 @@ internal sealed partial class Driver
         return v;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void WriteLe(Span<byte> dest, long value, int width)
     {
         for (int i = 0; i < width; i++) dest[i] = (byte)(value >> (8 * i));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void CheckDataRange(long value, int width, Loc at)
     {
         if (width >= 8) return;
@@ -1078,6 +1081,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>The padding an alignment item needs at an offset.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int AlignPadding(Item a, int offset)
     {
         long mask = a.Count - 1;
@@ -1116,6 +1120,7 @@ internal sealed partial class Driver
         item.FillValue = value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddBytes(byte[] bytes, Loc loc)
     {
         if (bytes.Length == 0) return;
@@ -1151,9 +1156,11 @@ internal sealed partial class Driver
 
     /// <summary>Ends the open chunk, so that the next item starts at a new index (labels and
     /// '.' name item boundaries).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CloseChunk() => _chunk = null;
 
     /// <summary>Appends an item to the current section at its current end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Item NewItem(ItemKind kind, int size, Loc loc)
     {
         var item = new Item { Kind = kind, Offset = _sec.Size, Size = size, Loc = loc };

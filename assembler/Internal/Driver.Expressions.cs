@@ -10,10 +10,12 @@ internal sealed partial class Driver
 
     /// <summary>Parses an expression starting at p; stops before a comma, an unmatched ')'
     /// or the end. Reports errors and returns null on failure.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Expr? ParseExpression(string t, ref int p, int e) => ParseBinary(t, ref p, e, 1);
 
     // GNU as precedence (not C's): * / % << >> bind tightest, then | & ^ !, then + -,
     // then comparisons, then &&, then ||.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (BinOp Op, int Rank, int Len) PeekOperator(string t, int p, int e)
     {
         char c = t[p];
@@ -140,6 +142,7 @@ internal sealed partial class Driver
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr SymbolValue(Symbol sym, Loc at)
     {
         if (sym.Kind == SymKind.Equ)
@@ -151,6 +154,7 @@ internal sealed partial class Driver
         return new SymExpr(sym, at);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? CharLiteral(string t, ref int p, int e)
     {
         int start = p;

@@ -150,8 +150,10 @@ internal sealed partial class Driver
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> OpText(int i) => _t.AsSpan(_ops[i].S, _ops[i].E - _ops[i].S);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Loc OpLoc(int i) => At(_ops[i].S);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -162,6 +164,7 @@ internal sealed partial class Driver
         return r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsReg(int i) => RegisterNumber(OpText(i)) >= 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -209,6 +212,7 @@ internal sealed partial class Driver
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Count(int n, string syntax, int at)
     {
         if (_opCount == n) return true;
@@ -276,8 +280,10 @@ internal sealed partial class Driver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int LoPart(long v) => (int)(((v & 0xFFF) ^ 0x800) - 0x800);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int HiPart(long v) => (int)(((v + 0x800) >> 12) & 0xFFFFF);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -292,6 +298,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>auipc rd, %pcrel_hi(target) followed by an instruction taking %pcrel_lo of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitPcrelPair(int hiReg, Expr target, uint loWord, bool store, Loc loc)
     {
         var hi = EmitFix(M(Op.Auipc) | Encoder.Rd(hiReg), Fix.PcrelHiU, target, loc);
@@ -553,6 +560,7 @@ internal sealed partial class Driver
         _ => null,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitShift(uint w, Expr? ex, Loc loc)
     {
         if (ex is null) return;
@@ -562,6 +570,7 @@ internal sealed partial class Driver
         Emit(w | (uint)v.Value << 20, loc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Jalr(uint w, Loc loc, int at)
     {
         // jalr rs | jalr imm(rs) | jalr rd, rs | jalr rd, imm(rs) | jalr rd, rs, imm
@@ -613,6 +622,7 @@ internal sealed partial class Driver
 
     private static int LowestBit(int bits) => bits & -bits;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CsrOperand(int i)
     {
         var s = OpText(i);
@@ -632,6 +642,7 @@ internal sealed partial class Driver
         return (int)v.Value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Uimm5(int i)
     {
         var ex = OpExpr(i, out var mod);
@@ -643,6 +654,7 @@ internal sealed partial class Driver
         return (int)v.Value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AmoAddress(int i)
     {
         if (TryMem(i, out var disp, out var mod, out int reg, out bool failed))
@@ -839,6 +851,7 @@ internal sealed partial class Driver
             Emit(M(Op.Addi) | Encoder.Rd(rd) | Encoder.Rs1(hiReg) | Encoder.ImmI((int)lower), loc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TwoReg(uint w, string syntax, int at, Loc loc, int rsField)
     {
         if (!Count(2, syntax, at)) return;
@@ -847,6 +860,7 @@ internal sealed partial class Driver
         Emit(w | Encoder.Rd(rd) | (uint)rs << rsField, loc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BranchZero(uint w, bool zeroFirst, int at, Loc loc)
     {
         if (!Count(2, "rs, offset", at)) return;
@@ -857,6 +871,7 @@ internal sealed partial class Driver
         EmitBranch(w | (zeroFirst ? Encoder.Rs2(rs) : Encoder.Rs1(rs)), ex, loc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BranchSwapped(uint w, int at, Loc loc)
     {
         if (!Count(3, "rs, rt, offset", at)) return;

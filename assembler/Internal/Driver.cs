@@ -158,6 +158,7 @@ internal sealed partial class Driver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Loc At(int pos) => new(_src, _line, pos - _lineStart + 1, _exp, _expIndex);
 
     // ---------------------------------------------------------------- files and lines
@@ -359,8 +360,10 @@ internal sealed partial class Driver
 
     // ---------------------------------------------------------------- lexing helpers
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsIdentStart(char c) => char.IsAsciiLetter(c) || c == '_' || c == '.' || c == '$';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsIdentChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -513,6 +516,7 @@ internal sealed partial class Driver
 
     private static string LocalLabelName(int n, int instance) => $"{n}\u0002{instance}";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DefineLocalLabel(ReadOnlySpan<char> digits, Loc at)
     {
         if (!int.TryParse(digits, out int n))
@@ -529,6 +533,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>The symbol a <c>1b</c> / <c>1f</c> reference names.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Symbol? LocalLabelRef(int n, bool forward, Loc at)
     {
         _file.LocalLabelCounts.TryGetValue(n, out int count);

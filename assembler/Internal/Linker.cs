@@ -167,6 +167,7 @@ internal sealed class Linker
         PadCodeTail(s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool BranchFits(Section s, Item it)
     {
         if (!Eval.TryEval(it.Expr!, null, out var v, out _, out _)) return false; // undefined here: another file
@@ -177,6 +178,7 @@ internal sealed class Linker
     }
 
     /// <summary>GNU as pads the end of a code section with nops up to the section's alignment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PadCodeTail(Section s)
     {
         if (!s.IsCode) return;
@@ -240,6 +242,7 @@ internal sealed class Linker
 
     // ---------------------------------------------------------------- bytes
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long? Value(Expr e, Loc at)
     {
         if (e is NumExpr n) return n.Value;
@@ -320,6 +323,7 @@ internal sealed class Linker
 
     /// <summary>Padding of code as riscv_make_nops writes it: a zero byte for an odd count,
     /// one 2-byte c.nop if needed, then 4-byte nops.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MakeNops(Span<byte> span)
     {
         int i = 0;
@@ -329,6 +333,7 @@ internal sealed class Linker
         for (; i + 4 <= span.Length; i += 4) Write32(span.Slice(i, 4), nop);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write32(Span<byte> s, uint w)
     {
         s[0] = (byte)w; s[1] = (byte)(w >> 8); s[2] = (byte)(w >> 16); s[3] = (byte)(w >> 24);
