@@ -167,9 +167,49 @@ internal sealed partial class Driver
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsReg(int i) => RegisterNumber(OpText(i)) >= 0;
 
+    /// <summary>A plain decimal or 0x number with an optional '-', the common operand,
+    /// read without the expression parser.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryPlainNumber(string t, int s, int e, out long value)
+    {
+        value = 0;
+        bool neg = s < e && t[s] == '-';
+        if (neg) s++;
+        int n = e - s;
+        if (n <= 0 || n > 17) return false;
+        long v = 0;
+        if (n > 2 && t[s] == '0' && (t[s + 1] | 0x20) == 'x')
+        {
+            for (int k = s + 2; k < e; k++)
+            {
+                char c = t[k];
+                int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+                if ((uint)d > 15 || (c > '9' && (c | 0x20) < 'a')) return false;
+                v = v << 4 | (long)d;
+            }
+        }
+        else
+        {
+            if (t[s] == '0' && n > 1) return false; // octal, or 0b..: the full parser
+            for (int k = s; k < e; k++)
+            {
+                uint d = (uint)(t[k] - '0');
+                if (d > 9) return false;
+                v = v * 10 + d;
+            }
+        }
+        value = neg ? -v : v;
+        return true;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? OpExpr(int i, out Modifier mod)
     {
+        if (TryPlainNumber(_t, _ops[i].S, _ops[i].E, out long plain))
+        {
+            mod = Modifier.None;
+            return new NumExpr(plain, At(_ops[i].S));
+        }
         int p = _ops[i].S;
         var expr = ParseModExpr(_t, ref p, _ops[i].E, out mod);
         if (expr is null) return null;
@@ -204,6 +244,7 @@ internal sealed partial class Driver
         }
         int de = TrimEnd(_t, s, open);
         if (de <= s) { disp = new NumExpr(0, At(s)); return true; }
+        if (TryPlainNumber(_t, s, de, out long plain)) { disp = new NumExpr(plain, At(s)); return true; }
         int p = s;
         disp = ParseModExpr(_t, ref p, de, out mod);
         if (disp is null) { failed = true; return true; }
