@@ -257,6 +257,7 @@ internal sealed class Linker
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(Section s)
     {
+        if (s.NoBits) { CheckNoBits(s); return; }
         var buf = new byte[s.Size + s.TailPad];
         foreach (var it in s.Items)
         {
@@ -283,6 +284,8 @@ internal sealed class Linker
                     }
                     break;
                 case ItemKind.Fill:
+                    if (it.FillValue == 0) break;
+                    if (it.Width == 1) { span.Fill((byte)it.FillValue); break; }
                     for (long i = 0; i < it.Count; i++)
                         for (int b = 0; b < it.Width; b++)
                             span[(int)(i * it.Width + b)] = b < 4 ? (byte)(it.FillValue >> (8 * b)) : (byte)0;
@@ -307,18 +310,30 @@ internal sealed class Linker
             }
         }
         MakeNops(buf.AsSpan(s.Size, s.TailPad));
-        if (s.NoBits)
+        s.Bytes = buf;
+    }
+
+    /// <summary>A section without contents (.bss) may only reserve zeros; its bytes are not
+    /// materialised.</summary>
+    private void CheckNoBits(Section s)
+    {
+        foreach (var it in s.Items)
         {
-            foreach (var it in s.Items)
+            bool nonZero = it.Kind switch
             {
-                if (buf.AsSpan(it.Offset, it.Size).ContainsAnyExcept((byte)0))
-                {
-                    _d.Error(it.Loc, $"attempt to store non-zero value in section '{s.Name}'");
-                    break;
-                }
+                ItemKind.Bytes => it.Bytes.AsSpan(0, it.Size).ContainsAnyExcept((byte)0),
+                ItemKind.Data => it.Exprs!.Any(e => Value(e, it.Loc) is not (0 or null)),
+                ItemKind.Fill => it.FillValue != 0 && it.Width > 0,
+                ItemKind.Insn or ItemKind.Branch => true,
+                _ => it.HasFill && it.FillValue != 0 && it.Size > 0,
+            };
+            if (nonZero)
+            {
+                _d.Error(it.Loc, $"attempt to store non-zero value in section '{s.Name}'");
+                return;
             }
         }
-        s.Bytes = buf;
+        s.Bytes = [];
     }
 
     /// <summary>Padding of code as riscv_make_nops writes it: a zero byte for an odd count,
