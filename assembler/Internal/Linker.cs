@@ -515,6 +515,14 @@ internal sealed class Linker
             }
             locals.Add((f.Source.Name, list));
         }
+        // Linker symbols the program uses are in its symbol table, as ld puts them there.
+        foreach (var name in LinkerSymbols)
+        {
+            if (!_globals.TryGetValue(name, out var ls) || ls.File.Source.Name != "<linker>") continue;
+            if (!_files.Any(f => f.Symbols.TryGetValue(name, out var used) && !used.IsDefined)) continue;
+            uint v = (uint)((NumExpr)ls.EquExpr!).Value;
+            globals.Add(new ElfSymbol(name, v, 0, 0x10, 0xFFF1));
+        }
         foreach (var g in globals) map[g.Name] = g.Value;
         uint entry = map.TryGetValue("_start", out var st) && _globals.ContainsKey("_start") ? st
             : map.TryGetValue("_start", out st) ? st
