@@ -10,7 +10,7 @@ internal enum Pseudo : byte
     None, Nop, Li, La, Lla, Mv, Not, Neg, Seqz, Snez, Sltz, Sgtz,
     Beqz, Bnez, Blez, Bgez, Bltz, Bgtz, Bgt, Ble, Bgtu, Bleu,
     J, Jr, Ret, Call, Tail, Csrr, Csrw, Csrs, Csrc, Csrwi, Csrsi, Csrci, ReadCounter, Unimp,
-    ZextB, Jump,
+    ZextB, Jump, SextB, SextH, ZextH,
 }
 
 /// <summary>What a mnemonic means: a table instruction (with the shape of its operands)
@@ -82,6 +82,7 @@ internal sealed partial class Driver
         P("unimp", Pseudo.Unimp);
         P("zext.b", Pseudo.ZextB);
         P("jump", Pseudo.Jump);
+        P("sext.b", Pseudo.SextB); P("sext.h", Pseudo.SextH); P("zext.h", Pseudo.ZextH);
         d["scall"] = d["ecall"];
         d["sbreak"] = d["ebreak"];
         return d;
@@ -825,6 +826,9 @@ internal sealed partial class Driver
                 EmitPcrelPair(rd, ex, M(Op.Jalr) | Encoder.Rd(link) | Encoder.Rs1(rd), store: false, loc);
                 return;
             }
+            case Pseudo.SextB: ShiftPair(Op.Srai, 24, at, loc); return;
+            case Pseudo.SextH: ShiftPair(Op.Srai, 16, at, loc); return;
+            case Pseudo.ZextH: ShiftPair(Op.Srli, 16, at, loc); return;
             case Pseudo.Jump:
             {
                 // jump target, rt: auipc rt, %pcrel_hi(target); jalr zero, %pcrel_lo(target)(rt)
@@ -890,6 +894,17 @@ internal sealed partial class Driver
         }
         if (lower != 0 || hiReg == 0)
             Emit(M(Op.Addi) | Encoder.Rd(rd) | Encoder.Rs1(hiReg) | Encoder.ImmI((int)lower), loc);
+    }
+
+    /// <summary>sext.b/sext.h/zext.h without Zbb, as GNU as expands them: slli rd, rs, n;
+    /// srai/srli rd, rd, n.</summary>
+    private void ShiftPair(Op right, int n, int at, Loc loc)
+    {
+        if (!Count(2, "rd, rs", at)) return;
+        int rd = Reg(0), rs = Reg(1);
+        if (rd < 0 || rs < 0) return;
+        Emit(M(Op.Slli) | Encoder.Rd(rd) | Encoder.Rs1(rs) | (uint)n << 20, loc);
+        Emit(M(right) | Encoder.Rd(rd) | Encoder.Rs1(rd) | (uint)n << 20, loc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

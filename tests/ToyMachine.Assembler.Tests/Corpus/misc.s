@@ -19,6 +19,9 @@
 w:
 f:
     zext.b a0, a1
+    sext.b a2, a3
+    sext.h t0, t1
+    zext.h s0, s1
     jump f, t0
     jump g, t1
     jr a0, 4
