@@ -505,6 +505,7 @@ internal sealed partial class Driver
                 return;
             }
             case ".incbin": Incbin(t, p, e, loc); return;
+            case ".insn": Insn(t, p, e, loc); return;
             case ".sleb128": case ".uleb128": Leb128(t, p, e, name is ".sleb128"); return;
 
             // Alignment and location
@@ -812,6 +813,46 @@ internal sealed partial class Driver
         long n = count < 0 ? data.Length - skip : Math.Min(count, data.Length - skip);
         if (count > data.Length - skip) Warning(loc, $".incbin count {count} is beyond the end of the file; truncated to {n}");
         AddBytes(data.AsSpan((int)skip, (int)n).ToArray(), loc);
+    }
+
+    /// <summary>.insn VALUE or .insn LENGTH, VALUE: a raw instruction, its length taken from
+    /// its low bits as GNU as does when not given (values up to 64 bits). The .insn forms
+    /// with a format name (.insn r ...) are not supported.</summary>
+    private void Insn(string t, int p, int e, Loc loc)
+    {
+        int q = SkipWs(t, p, e);
+        int ne = IdentEnd(t, q, e);
+        if (ne > q && char.IsAsciiLetter(t[q]) && _symLookup.TryGetValue(t.AsSpan(q, ne - q), out _) == false && ne - q <= 3)
+        {
+            Error(At(q), ".insn with a format name is not supported; give the encoding: .insn [LENGTH,] VALUE");
+            return;
+        }
+        var first = Absolute(t, ref p, e);
+        if (first is null) return;
+        long length, value;
+        p = SkipWs(t, p, e);
+        if (p < e && t[p] == ',')
+        {
+            p++;
+            var v = Absolute(t, ref p, e);
+            if (v is null) return;
+            length = first.Value;
+            value = v.Value;
+        }
+        else
+        {
+            value = first.Value;
+            // riscv_insn_length: 16, 32, 48, 64 bits, then 80 + 16 * nnn; a reserved length is 2.
+            long nnn = (value >> 12) & 7;
+            length = (value & 3) != 3 ? 2 : (value & 0x1F) != 0x1F ? 4 : (value & 0x3F) == 0x1F ? 6
+                : (value & 0x7F) == 0x3F ? 8 : nnn != 7 ? 10 + 2 * nnn : 2;
+        }
+        ExpectEnd(t, p, e);
+        if (length < 2 || length > 22 || (length & 1) != 0) { Error(loc, $".insn length {length} is not an instruction length (2 to 22 bytes, even)"); return; }
+        if (_sec.NoBits) { Error(loc, $"instruction in section '{_sec.Name}', which has no contents"); return; }
+        var bytes = new byte[length];
+        WriteLe(bytes, value, (int)Math.Min(length, 8)); // wider encodings: the value zero-extended
+        AddBytes(bytes, loc);
     }
 
     private void Leb128(string t, int p, int e, bool signed)

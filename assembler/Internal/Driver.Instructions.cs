@@ -10,7 +10,7 @@ internal enum Pseudo : byte
     None, Nop, Li, La, Lla, Mv, Not, Neg, Seqz, Snez, Sltz, Sgtz,
     Beqz, Bnez, Blez, Bgez, Bltz, Bgtz, Bgt, Ble, Bgtu, Bleu,
     J, Jr, Ret, Call, Tail, Csrr, Csrw, Csrs, Csrc, Csrwi, Csrsi, Csrci, ReadCounter, Unimp,
-    ZextB, Jump, SextB, SextH, ZextH,
+    ZextB, Jump, SextB, SextH, ZextH, Sgt, Sgtu,
 }
 
 /// <summary>What a mnemonic means: a table instruction (with the shape of its operands)
@@ -82,6 +82,7 @@ internal sealed partial class Driver
         P("unimp", Pseudo.Unimp);
         P("zext.b", Pseudo.ZextB);
         P("jump", Pseudo.Jump);
+        P("sgt", Pseudo.Sgt); P("sgtu", Pseudo.Sgtu);
         P("sext.b", Pseudo.SextB); P("sext.h", Pseudo.SextH); P("zext.h", Pseudo.ZextH);
         d["scall"] = d["ecall"];
         d["sbreak"] = d["ebreak"];
@@ -824,6 +825,16 @@ internal sealed partial class Driver
                 if (ex is null) return;
                 if (mod != Modifier.None) { Error(ex.Loc, "expected a symbol"); return; }
                 EmitPcrelPair(rd, ex, M(Op.Jalr) | Encoder.Rd(link) | Encoder.Rs1(rd), store: false, loc);
+                return;
+            }
+            case Pseudo.Sgt:
+            case Pseudo.Sgtu:
+            {
+                // sgt rd, rs, rt = slt rd, rt, rs
+                if (!Count(3, "rd, rs, rt", at)) return;
+                int rd = Reg(0), rs = Reg(1), rt = Reg(2);
+                if (rd < 0 || rs < 0 || rt < 0) return;
+                Emit(M(m.Pseudo == Pseudo.Sgt ? Op.Slt : Op.Sltu) | Encoder.Rd(rd) | Encoder.Rs1(rt) | Encoder.Rs2(rs), loc);
                 return;
             }
             case Pseudo.SextB: ShiftPair(Op.Srai, 24, at, loc); return;
