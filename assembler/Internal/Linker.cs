@@ -64,6 +64,7 @@ internal sealed class Linker
             foreach (var s in f.Sections)
                 Relax(s);
         var outputs = Place();
+        if (Failed) return null;
         DefineLinkerSymbols(outputs);
         foreach (var f in _files)
             foreach (var s in f.Sections)
@@ -203,6 +204,11 @@ internal sealed class Linker
             {
                 cur = AlignUp(cur, (uint)s.Align);
                 s.Address = cur;
+                if ((ulong)cur + (ulong)(s.Size + s.TailPad) > uint.MaxValue)
+                {
+                    _d.ErrorNoPlace($"the program does not fit below 4 GiB ({OutNames[k]} of {s.File.Source.Name} would end beyond 0xffffffff)");
+                    return result;
+                }
                 cur += (uint)(s.Size + s.TailPad);
             }
             // GNU ld's default script ends .bss with ". = ALIGN(. != 0 ? 32 / 8 : 1)".
@@ -238,7 +244,7 @@ internal sealed class Linker
         }
     }
 
-    private static uint AlignUp(uint v, uint a) => a <= 1 ? v : (v + a - 1) & ~(a - 1);
+    private static uint AlignUp(uint v, uint a) => a <= 1 ? v : (uint)Math.Min(((ulong)v + a - 1) & ~((ulong)a - 1), uint.MaxValue);
 
     // ---------------------------------------------------------------- bytes
 

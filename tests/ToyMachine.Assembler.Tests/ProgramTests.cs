@@ -150,4 +150,15 @@ public class ProgramTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Theory]
+    [InlineData(0xFFFF_FFF0u, ".rept 8\nnop\n.endr\n")]
+    [InlineData(0xFFFF_F000u, "nop\n.data\n.word 1\n")]
+    [InlineData(0xFFFF_FFFCu, "nop\n.bss\n.space 16\n")]
+    public void A_program_that_does_not_fit_below_4_GiB_is_an_error_not_an_exception(uint baseAddress, string source)
+    {
+        var r = Assembler.Assemble([SourceFile.FromText("top.s", source)], new AssemblerOptions { Base = baseAddress });
+        if (r.Succeeded) { _ = r.ToElf(); _ = r.ToFlatBinary(); return; }
+        Assert.DoesNotContain(r.Diagnostics, d => d.Message.StartsWith("internal", StringComparison.Ordinal));
+    }
 }
