@@ -138,22 +138,26 @@ public sealed class AssemblyResult
 
     private Image Program => _image ?? throw new InvalidOperationException("assembly failed: " + (Diagnostics.FirstOrDefault()?.ToString() ?? "no program"));
 
-    /// <summary>Global and local (non-<c>.L</c>) symbols with their values. Local symbols
-    /// of several files with the same name keep the first.</summary>
-    public IReadOnlyDictionary<string, uint> Symbols => Program.SymbolMap;
+    /// <summary>Global and local (non-<c>.L</c>) symbols with their values; empty when the
+    /// assembly failed. Local symbols of several files with the same name keep the first.</summary>
+    public IReadOnlyDictionary<string, uint> Symbols => _image?.SymbolMap ?? new Dictionary<string, uint>();
 
-    /// <summary>The entry point: <c>_start</c> if defined, else the start of <c>.text</c>.</summary>
-    public uint Entry => Program.Entry;
+    /// <summary>The entry point: <c>_start</c> if defined, else the start of <c>.text</c>;
+    /// 0 when the assembly failed.</summary>
+    public uint Entry => _image?.Entry ?? 0;
 
-    /// <summary>The program as an ELF32 RISC-V executable.</summary>
+    /// <summary>The program as an ELF32 RISC-V executable. Throws
+    /// <see cref="InvalidOperationException"/> when the assembly failed.</summary>
     public byte[] ToElf() => ElfWriter.Write(Program);
 
     /// <summary>The program as a flat binary: bytes from the first section's address to the
-    /// end of the last initialised section (gaps zero-filled, bss not included).</summary>
+    /// end of the last initialised section (gaps zero-filled, bss not included). Throws
+    /// <see cref="InvalidOperationException"/> when the assembly failed.</summary>
     public byte[] ToFlatBinary() => Program.ToFlatBinary();
 
-    /// <summary>The output sections (name, address, size, bytes; bss has no bytes).</summary>
-    public IReadOnlyList<OutputSection> Sections => Program.Sections;
+    /// <summary>The output sections (name, address, size, bytes; bss has no bytes); empty
+    /// when the assembly failed.</summary>
+    public IReadOnlyList<OutputSection> Sections => _image?.Sections ?? [];
 }
 
 /// <summary>One section of the program as placed in memory.</summary>

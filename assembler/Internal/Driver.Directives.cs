@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ToyMachine.Assembler.Internal;
@@ -166,6 +167,7 @@ internal sealed partial class Driver
         int ne = IdentEnd(t, p, end);
         if (ne < end && ne > p && t[ne] == ':') { p = SkipWs(t, ne + 1, end); ne = IdentEnd(t, p, end); }
         var word = t.AsSpan(p, ne - p);
+        if (word.ContainsAnyInRange('A', 'Z')) word = word.ToString().ToLowerInvariant();
         bool isMacro = c.Kind == "macro";
         bool opens = isMacro ? word is ".macro" : word is ".rept" or ".irp" or ".irpc";
         bool closes = isMacro ? word is ".endm" : word is ".endr";
@@ -197,6 +199,11 @@ internal sealed partial class Driver
             }
             case "rept":
             {
+                if (c.Count * c.Lines.Count > MaxExpandedLines)
+                {
+                    Error(c.StartedAt, $".rept expands to more than {MaxExpandedLines} lines");
+                    return;
+                }
                 var lines = new List<ExpandedLine>();
                 for (long i = 0; i < c.Count; i++) lines.AddRange(c.Lines);
                 RunExpansion(new Expansion(".rept", c.StartedAt, lines.ToArray()));
@@ -451,7 +458,9 @@ internal sealed partial class Driver
             }
 
             // Data
-            case ".byte": DataDirective(t, p, e, 1); return;
+            case ".byte": case ".dc.b": DataDirective(t, p, e, 1); return;
+            case ".dc.w": DataDirective(t, p, e, 2); return;
+            case ".dc.l": DataDirective(t, p, e, 4); return;
             case ".half": case ".short": case ".2byte": case ".hword": DataDirective(t, p, e, 2); return;
             case ".word": case ".long": case ".4byte": case ".int": DataDirective(t, p, e, 4); return;
             case ".dword": case ".quad": case ".8byte": DataDirective(t, p, e, 8); return;
@@ -496,11 +505,17 @@ internal sealed partial class Driver
                 return;
             }
             case ".incbin": Incbin(t, p, e, loc); return;
+            case ".insn": Insn(t, p, e, loc); return;
             case ".sleb128": case ".uleb128": Leb128(t, p, e, name is ".sleb128"); return;
 
             // Alignment and location
             case ".align": case ".p2align": AlignDirective(t, p, e, loc, pow2: true); return;
             case ".balign": AlignDirective(t, p, e, loc, pow2: false); return;
+            case ".balignw": AlignDirective(t, p, e, loc, pow2: false, fillWidth: 2); return;
+            case ".balignl": AlignDirective(t, p, e, loc, pow2: false, fillWidth: 4); return;
+            case ".p2alignw": AlignDirective(t, p, e, loc, pow2: true, fillWidth: 2); return;
+            case ".p2alignl": AlignDirective(t, p, e, loc, pow2: true, fillWidth: 4); return;
+            case ".lcomm": case ".comm": Common(t, p, e, loc, global: name is ".comm"); return;
             case ".org":
             {
                 var expr = ParseExpression(t, ref p, e);
@@ -800,6 +815,46 @@ internal sealed partial class Driver
         AddBytes(data.AsSpan((int)skip, (int)n).ToArray(), loc);
     }
 
+    /// <summary>.insn VALUE or .insn LENGTH, VALUE: a raw instruction, its length taken from
+    /// its low bits as GNU as does when not given (values up to 64 bits). The .insn forms
+    /// with a format name (.insn r ...) are not supported.</summary>
+    private void Insn(string t, int p, int e, Loc loc)
+    {
+        int q = SkipWs(t, p, e);
+        int ne = IdentEnd(t, q, e);
+        if (ne > q && char.IsAsciiLetter(t[q]) && _symLookup.TryGetValue(t.AsSpan(q, ne - q), out _) == false && ne - q <= 3)
+        {
+            Error(At(q), ".insn with a format name is not supported; give the encoding: .insn [LENGTH,] VALUE");
+            return;
+        }
+        var first = Absolute(t, ref p, e);
+        if (first is null) return;
+        long length, value;
+        p = SkipWs(t, p, e);
+        if (p < e && t[p] == ',')
+        {
+            p++;
+            var v = Absolute(t, ref p, e);
+            if (v is null) return;
+            length = first.Value;
+            value = v.Value;
+        }
+        else
+        {
+            value = first.Value;
+            // riscv_insn_length: 16, 32, 48, 64 bits, then 80 + 16 * nnn; a reserved length is 2.
+            long nnn = (value >> 12) & 7;
+            length = (value & 3) != 3 ? 2 : (value & 0x1F) != 0x1F ? 4 : (value & 0x3F) == 0x1F ? 6
+                : (value & 0x7F) == 0x3F ? 8 : nnn != 7 ? 10 + 2 * nnn : 2;
+        }
+        ExpectEnd(t, p, e);
+        if (length < 2 || length > 22 || (length & 1) != 0) { Error(loc, $".insn length {length} is not an instruction length (2 to 22 bytes, even)"); return; }
+        if (_sec.NoBits) { Error(loc, $"instruction in section '{_sec.Name}', which has no contents"); return; }
+        var bytes = new byte[length];
+        WriteLe(bytes, value, (int)Math.Min(length, 8)); // wider encodings: the value zero-extended
+        AddBytes(bytes, loc);
+    }
+
     private void Leb128(string t, int p, int e, bool signed)
     {
         var bytes = new List<byte>();
@@ -825,6 +880,7 @@ internal sealed partial class Driver
         AddBytes(bytes.ToArray(), At(p));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DataDirective(string t, int p, int e, int width)
     {
         p = SkipWs(t, p, e);
@@ -885,11 +941,13 @@ internal sealed partial class Driver
         return v;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void WriteLe(Span<byte> dest, long value, int width)
     {
         for (int i = 0; i < width; i++) dest[i] = (byte)(value >> (8 * i));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void CheckDataRange(long value, int width, Loc at)
     {
         if (width >= 8) return;
@@ -945,8 +1003,6 @@ internal sealed partial class Driver
                 case 'b': into.Add(8); break;
                 case 'f': into.Add(12); break;
                 case 'v': into.Add(11); break;
-                case 'a': into.Add(7); break;
-                case 'e': into.Add(27); break;
                 case '\\': into.Add((byte)'\\'); break;
                 case '"': into.Add((byte)'"'); break;
                 case '\'': into.Add((byte)'\''); break;
@@ -965,11 +1021,7 @@ internal sealed partial class Driver
                         while (n < 3 && p < e && t[p] >= '0' && t[p] <= '7') { v = v * 8 + (t[p] - '0'); p++; n++; }
                         into.Add((byte)v);
                     }
-                    else
-                    {
-                        Warning(At(p - 2), $"unknown escape '\\{x}' in string; ignored");
-                        into.Add((byte)x);
-                    }
+                    else into.Add((byte)x); // as GNU as: an unknown escape is the character itself
                     break;
             }
         }
@@ -977,7 +1029,47 @@ internal sealed partial class Driver
 
     private static int HexVal(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 
-    private void AlignDirective(string t, int p, int e, Loc loc, bool pow2)
+    /// <summary>.lcomm / .comm: reserves zeroed space in this file's .bss under a label.</summary>
+    private void Common(string t, int p, int e, Loc loc, bool global)
+    {
+        p = SkipWs(t, p, e);
+        int ne = IdentEnd(t, p, e);
+        if (ne == p) { Error(At(p), "expected a symbol name"); return; }
+        string name = t.Substring(p, ne - p);
+        p = SkipWs(t, ne, e);
+        if (p >= e || t[p] != ',') { Error(At(p), "expected ',' and a size"); return; }
+        p++;
+        var size = Absolute(t, ref p, e);
+        if (size is null) return;
+        // Without an alignment GNU as aligns by size (TC_IMPLICIT_LCOMM_ALIGNMENT).
+        long align = size >= 8 ? 8 : size >= 4 ? 4 : size >= 2 ? 2 : 1;
+        p = SkipWs(t, p, e);
+        if (p < e && t[p] == ',') { p++; var a = Absolute(t, ref p, e); if (a is null) return; align = a.Value; }
+        ExpectEnd(t, p, e);
+        if (size < 0) { Error(loc, "size is negative"); return; }
+        if (align < 0 || (align & (align - 1)) != 0) { Error(loc, $"alignment not a power of 2: {align}"); return; }
+        var sym = GetSymbol(name);
+        if (sym.IsDefined) { Error(loc, $"symbol '{name}' is already defined (at {Place(sym.DefinedAt)})"); return; }
+        var save = _sec;
+        _sec = GetSection(".bss", null, null, loc);
+        if (align > 1)
+        {
+            if (align > _sec.Align) _sec.Align = (int)align;
+            var pad = NewItem(ItemKind.Align, 0, loc);
+            pad.Count = align;
+            pad.MaxSkip = -1;
+            pad.Size = AlignPadding(pad, pad.Offset);
+            _sec.Size += pad.Size;
+        }
+        BindLabel(sym, loc);
+        if (global) { sym.Global = true; if (!sym.DeclaredGlobalAt.IsValid) sym.DeclaredGlobalAt = loc; }
+        sym.ElfType = 1;
+        sym.SizeExpr = new NumExpr(size.Value, loc);
+        AddFill(size.Value, 1, 0, loc);
+        _sec = save;
+    }
+
+    private void AlignDirective(string t, int p, int e, Loc loc, bool pow2, int fillWidth = 1)
     {
         var n = Absolute(t, ref p, e);
         if (n is null) return;
@@ -1020,6 +1112,7 @@ internal sealed partial class Driver
         if (_sec.IsCode && !hasFill && bytes <= 4) return;
         var item = NewItem(ItemKind.Align, 0, loc);
         item.Count = bytes;
+        item.Width = (byte)fillWidth;
         item.HasFill = hasFill;
         item.FillValue = fill;
         item.MaxSkip = maxSkip;
@@ -1029,6 +1122,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>The padding an alignment item needs at an offset.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int AlignPadding(Item a, int offset)
     {
         long mask = a.Count - 1;
@@ -1067,14 +1161,47 @@ internal sealed partial class Driver
         item.FillValue = value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddBytes(byte[] bytes, Loc loc)
     {
         if (bytes.Length == 0) return;
+        if (bytes.Length <= 256)
+        {
+            var c = OpenChunk(loc, bytes.Length);
+            bytes.CopyTo(c.Bytes!, c.Size);
+            c.Size += bytes.Length;
+            _sec.Size += bytes.Length;
+            return;
+        }
         var item = NewItem(ItemKind.Bytes, bytes.Length, loc);
         item.Bytes = bytes;
     }
 
+    private Item? _chunk;
+
+    /// <summary>The byte chunk at the end of the current section, with room for n more bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Item OpenChunk(Loc loc, int n)
+    {
+        var items = _sec.Items;
+        var c = _chunk;
+        if (c is null || items.Count == 0 || !ReferenceEquals(items[^1], c))
+        {
+            c = new Item { Kind = ItemKind.Bytes, Offset = _sec.Size, Size = 0, Loc = loc, Bytes = new byte[Math.Max(64, n)] };
+            items.Add(c);
+            _chunk = c;
+        }
+        if (c.Size + n > c.Bytes!.Length) Array.Resize(ref c.Bytes, Math.Max(c.Bytes.Length * 2, c.Size + n));
+        return c;
+    }
+
+    /// <summary>Ends the open chunk, so that the next item starts at a new index (labels and
+    /// '.' name item boundaries).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CloseChunk() => _chunk = null;
+
     /// <summary>Appends an item to the current section at its current end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Item NewItem(ItemKind kind, int size, Loc loc)
     {
         var item = new Item { Kind = kind, Offset = _sec.Size, Size = size, Loc = loc };

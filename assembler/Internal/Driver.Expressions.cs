@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ToyMachine.Assembler.Internal;
 
 internal enum Modifier : byte { None, Hi, Lo, PcrelHi, PcrelLo }
@@ -9,10 +10,12 @@ internal sealed partial class Driver
 
     /// <summary>Parses an expression starting at p; stops before a comma, an unmatched ')'
     /// or the end. Reports errors and returns null on failure.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Expr? ParseExpression(string t, ref int p, int e) => ParseBinary(t, ref p, e, 1);
 
     // GNU as precedence (not C's): * / % << >> bind tightest, then | & ^ !, then + -,
     // then comparisons, then &&, then ||.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (BinOp Op, int Rank, int Len) PeekOperator(string t, int p, int e)
     {
         char c = t[p];
@@ -43,6 +46,7 @@ internal sealed partial class Driver
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? ParseBinary(string t, ref int p, int e, int minRank)
     {
         var left = ParseUnary(t, ref p, e);
@@ -72,6 +76,7 @@ internal sealed partial class Driver
         return left;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? ParseUnary(string t, ref int p, int e)
     {
         p = SkipWs(t, p, e);
@@ -121,6 +126,7 @@ internal sealed partial class Driver
             if (ne == p + 1 && c == '.')
             {
                 p = ne;
+                CloseChunk();
                 return new DotExpr(_sec, _sec.Items.Count, _dotExtra, at);
             }
             var sym = GetSymbol(t.AsSpan(p, ne - p));
@@ -136,6 +142,7 @@ internal sealed partial class Driver
         return null;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr SymbolValue(Symbol sym, Loc at)
     {
         if (sym.Kind == SymKind.Equ)
@@ -147,6 +154,7 @@ internal sealed partial class Driver
         return new SymExpr(sym, at);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? CharLiteral(string t, ref int p, int e)
     {
         int start = p;
@@ -168,9 +176,6 @@ internal sealed partial class Driver
                 case 'r': v = 13; break;
                 case 'b': v = 8; break;
                 case 'f': v = 12; break;
-                case 'v': v = 11; break;
-                case 'a': v = 7; break;
-                case 'e': v = 27; break;
                 case 'x': case 'X':
                     v = 0;
                     while (p < e && char.IsAsciiHexDigit(t[p])) { v = (v << 4) | (long)HexVal(t[p]); p++; }
@@ -190,6 +195,7 @@ internal sealed partial class Driver
         return new NumExpr(v, At(start));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? Number(string t, ref int p, int e)
     {
         int start = p;
@@ -268,6 +274,7 @@ internal sealed partial class Driver
 
     /// <summary>An operand that may be <c>%hi(x)</c>, <c>%lo(x)</c>, <c>%pcrel_hi(x)</c>,
     /// <c>%pcrel_lo(x)</c> or a plain expression.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? ParseModExpr(string t, ref int p, int e, out Modifier mod)
     {
         mod = Modifier.None;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ToyMachine.Cpu.Isa;
 
 namespace ToyMachine.Assembler.Internal;
@@ -9,7 +10,7 @@ internal enum Pseudo : byte
     None, Nop, Li, La, Lla, Mv, Not, Neg, Seqz, Snez, Sltz, Sgtz,
     Beqz, Bnez, Blez, Bgez, Bltz, Bgtz, Bgt, Ble, Bgtu, Bleu,
     J, Jr, Ret, Call, Tail, Csrr, Csrw, Csrs, Csrc, Csrwi, Csrsi, Csrci, ReadCounter, Unimp,
-    ZextB,
+    ZextB, Jump, SextB, SextH, ZextH, Sgt, Sgtu,
 }
 
 /// <summary>What a mnemonic means: a table instruction (with the shape of its operands)
@@ -80,6 +81,9 @@ internal sealed partial class Driver
         P("rdinstret", Pseudo.ReadCounter, Csrs.Instret); P("rdinstreth", Pseudo.ReadCounter, Csrs.Instreth);
         P("unimp", Pseudo.Unimp);
         P("zext.b", Pseudo.ZextB);
+        P("jump", Pseudo.Jump);
+        P("sgt", Pseudo.Sgt); P("sgtu", Pseudo.Sgtu);
+        P("sext.b", Pseudo.SextB); P("sext.h", Pseudo.SextH); P("zext.h", Pseudo.ZextH);
         d["scall"] = d["ecall"];
         d["sbreak"] = d["ebreak"];
         return d;
@@ -98,6 +102,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>The ABI name of a register (for messages).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int RegisterNumber(ReadOnlySpan<char> name) => RegisterLookup.TryGetValue(name, out int n) ? n : -1;
 
     // ---------------------------------------------------------------- operands
@@ -107,11 +112,15 @@ internal sealed partial class Driver
         public int S, E;
     }
 
+    private static readonly System.Buffers.SearchValues<char> IdentChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.$");
+
     private Span2[] _ops = new Span2[8];
     private int _opCount;
     private string _t = "";
 
     /// <summary>Splits the operand text at top-level commas.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool SplitOperands(string t, int p, int e)
     {
         _t = t;
@@ -143,10 +152,13 @@ internal sealed partial class Driver
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> OpText(int i) => _t.AsSpan(_ops[i].S, _ops[i].E - _ops[i].S);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Loc OpLoc(int i) => At(_ops[i].S);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Reg(int i)
     {
         int r = RegisterNumber(OpText(i));
@@ -154,10 +166,52 @@ internal sealed partial class Driver
         return r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsReg(int i) => RegisterNumber(OpText(i)) >= 0;
 
+    /// <summary>A plain decimal or 0x number with an optional '-', the common operand,
+    /// read without the expression parser.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool TryPlainNumber(string t, int s, int e, out long value)
+    {
+        value = 0;
+        bool neg = s < e && t[s] == '-';
+        if (neg) s++;
+        int n = e - s;
+        if (n <= 0 || n > 17) return false;
+        long v = 0;
+        if (n > 2 && t[s] == '0' && (t[s + 1] | 0x20) == 'x')
+        {
+            for (int k = s + 2; k < e; k++)
+            {
+                char c = t[k];
+                int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+                if ((uint)d > 15 || (c > '9' && (c | 0x20) < 'a')) return false;
+                v = v << 4 | (long)d;
+            }
+        }
+        else
+        {
+            if (t[s] == '0' && n > 1) return false; // octal, or 0b..: the full parser
+            for (int k = s; k < e; k++)
+            {
+                uint d = (uint)(t[k] - '0');
+                if (d > 9) return false;
+                v = v * 10 + d;
+            }
+        }
+        value = neg ? -v : v;
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Expr? OpExpr(int i, out Modifier mod)
     {
+        if (TryPlainNumber(_t, _ops[i].S, _ops[i].E, out long plain))
+        {
+            mod = Modifier.None;
+            return new NumExpr(plain, At(_ops[i].S));
+        }
         int p = _ops[i].S;
         var expr = ParseModExpr(_t, ref p, _ops[i].E, out mod);
         if (expr is null) return null;
@@ -168,6 +222,7 @@ internal sealed partial class Driver
 
     /// <summary>A base+displacement operand <c>imm(reg)</c>, <c>(reg)</c> or <c>%lo(x)(reg)</c>.
     /// Returns false (without error) when the operand has no trailing register.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryMem(int i, out Expr? disp, out Modifier mod, out int reg, out bool failed)
     {
         disp = null; mod = Modifier.None; reg = -1; failed = false;
@@ -177,9 +232,21 @@ internal sealed partial class Driver
         if (open < 0) return false;
         var inner = _t.AsSpan(open + 1, e - 1 - open - 1).Trim();
         reg = RegisterNumber(inner);
-        if (reg < 0) return false;
+        if (reg < 0)
+        {
+            // "4(a9)": a base that looks like a register name but is none.
+            if (inner.Length > 0 && char.IsAsciiLetter(inner[0]) && !inner.ContainsAnyExcept(IdentChars) && open > s && _t[open - 1] != '%'
+                && !_symLookup.TryGetValue(inner, out _))
+            {
+                Error(At(open + 1), $"'{inner.ToString()}' is not a register");
+                failed = true;
+                return true;
+            }
+            return false;
+        }
         int de = TrimEnd(_t, s, open);
         if (de <= s) { disp = new NumExpr(0, At(s)); return true; }
+        if (TryPlainNumber(_t, s, de, out long plain)) { disp = new NumExpr(plain, At(s)); return true; }
         int p = s;
         disp = ParseModExpr(_t, ref p, de, out mod);
         if (disp is null) { failed = true; return true; }
@@ -188,6 +255,7 @@ internal sealed partial class Driver
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Count(int n, string syntax, int at)
     {
         if (_opCount == n) return true;
@@ -197,12 +265,20 @@ internal sealed partial class Driver
 
     // ---------------------------------------------------------------- emitting
 
+    /// <summary>Appends a finished instruction word. Consecutive finished words share one
+    /// byte chunk (an item), so the common case allocates nothing per line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(uint word, Loc loc)
     {
-        var item = NewItem(ItemKind.Insn, 4, loc);
-        item.Word = word;
+        var c = OpenChunk(loc, 4);
+        var b = c.Bytes!;
+        int o = c.Size;
+        b[o] = (byte)word; b[o + 1] = (byte)(word >> 8); b[o + 2] = (byte)(word >> 16); b[o + 3] = (byte)(word >> 24);
+        c.Size = o + 4;
+        _sec.Size += 4;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Item EmitFix(uint word, Fix fix, Expr expr, Loc loc)
     {
         var item = NewItem(ItemKind.Insn, 4, loc);
@@ -213,6 +289,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>An I-type immediate operand (plain value, %lo or %pcrel_lo).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitI(uint word, int opIndex, Expr? expr, Modifier mod, Loc loc, bool store)
     {
         if (expr is null) return;
@@ -246,10 +323,13 @@ internal sealed partial class Driver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int LoPart(long v) => (int)(((v & 0xFFF) ^ 0x800) - 0x800);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int HiPart(long v) => (int)(((v + 0x800) >> 12) & 0xFFFFF);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitBranch(uint word, Expr? target, Loc loc)
     {
         if (target is null) return;
@@ -261,6 +341,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>auipc rd, %pcrel_hi(target) followed by an instruction taking %pcrel_lo of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitPcrelPair(int hiReg, Expr target, uint loWord, bool store, Loc loc)
     {
         var hi = EmitFix(M(Op.Auipc) | Encoder.Rd(hiReg), Fix.PcrelHiU, target, loc);
@@ -270,6 +351,7 @@ internal sealed partial class Driver
 
     // ---------------------------------------------------------------- instructions
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Instruction(ReadOnlySpan<char> name, string t, int p, int e, int at)
     {
         if (!MnemonicLookup.TryGetValue(name, out var m))
@@ -284,6 +366,7 @@ internal sealed partial class Driver
         PseudoInstruction(m, loc, at);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RealInstruction(InstructionDef def, Mnemonic m, Loc loc, int at)
     {
         uint w = def.Match | m.Extra;
@@ -520,6 +603,7 @@ internal sealed partial class Driver
         _ => null,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitShift(uint w, Expr? ex, Loc loc)
     {
         if (ex is null) return;
@@ -529,6 +613,7 @@ internal sealed partial class Driver
         Emit(w | (uint)v.Value << 20, loc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Jalr(uint w, Loc loc, int at)
     {
         // jalr rs | jalr imm(rs) | jalr rd, rs | jalr rd, imm(rs) | jalr rd, rs, imm
@@ -580,6 +665,7 @@ internal sealed partial class Driver
 
     private static int LowestBit(int bits) => bits & -bits;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CsrOperand(int i)
     {
         var s = OpText(i);
@@ -599,6 +685,7 @@ internal sealed partial class Driver
         return (int)v.Value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Uimm5(int i)
     {
         var ex = OpExpr(i, out var mod);
@@ -610,6 +697,7 @@ internal sealed partial class Driver
         return (int)v.Value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int AmoAddress(int i)
     {
         if (TryMem(i, out var disp, out var mod, out int reg, out bool failed))
@@ -626,6 +714,7 @@ internal sealed partial class Driver
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PseudoInstruction(Mnemonic m, Loc loc, int at)
     {
         switch (m.Pseudo)
@@ -738,6 +827,31 @@ internal sealed partial class Driver
                 EmitPcrelPair(rd, ex, M(Op.Jalr) | Encoder.Rd(link) | Encoder.Rs1(rd), store: false, loc);
                 return;
             }
+            case Pseudo.Sgt:
+            case Pseudo.Sgtu:
+            {
+                // sgt rd, rs, rt = slt rd, rt, rs
+                if (!Count(3, "rd, rs, rt", at)) return;
+                int rd = Reg(0), rs = Reg(1), rt = Reg(2);
+                if (rd < 0 || rs < 0 || rt < 0) return;
+                Emit(M(m.Pseudo == Pseudo.Sgt ? Op.Slt : Op.Sltu) | Encoder.Rd(rd) | Encoder.Rs1(rt) | Encoder.Rs2(rs), loc);
+                return;
+            }
+            case Pseudo.SextB: ShiftPair(Op.Srai, 24, at, loc); return;
+            case Pseudo.SextH: ShiftPair(Op.Srai, 16, at, loc); return;
+            case Pseudo.ZextH: ShiftPair(Op.Srli, 16, at, loc); return;
+            case Pseudo.Jump:
+            {
+                // jump target, rt: auipc rt, %pcrel_hi(target); jalr zero, %pcrel_lo(target)(rt)
+                if (!Count(2, "symbol, rt", at)) return;
+                int rt = Reg(1);
+                if (rt < 0) return;
+                var ex = OpExpr(0, out var mod);
+                if (ex is null) return;
+                if (mod != Modifier.None) { Error(ex.Loc, "expected a symbol"); return; }
+                EmitPcrelPair(rt, ex, M(Op.Jalr) | Encoder.Rs1(rt), store: false, loc);
+                return;
+            }
             case Pseudo.Csrr:
             {
                 if (!Count(2, "rd, csr", at)) return;
@@ -770,6 +884,7 @@ internal sealed partial class Driver
     /// <summary>li as GNU as expands it (load_const in tc-riscv.c): lui for the upper part
     /// when it is not zero, addi for the lower part when it is not zero or there is no lui.
     /// The parts are computed on the value sign-extended from 32 bits, as GNU as does for RV32.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LoadConstant(int rd, long value, Loc loc)
     {
         if (value > uint.MaxValue || value < int.MinValue)
@@ -792,6 +907,18 @@ internal sealed partial class Driver
             Emit(M(Op.Addi) | Encoder.Rd(rd) | Encoder.Rs1(hiReg) | Encoder.ImmI((int)lower), loc);
     }
 
+    /// <summary>sext.b/sext.h/zext.h without Zbb, as GNU as expands them: slli rd, rs, n;
+    /// srai/srli rd, rd, n.</summary>
+    private void ShiftPair(Op right, int n, int at, Loc loc)
+    {
+        if (!Count(2, "rd, rs", at)) return;
+        int rd = Reg(0), rs = Reg(1);
+        if (rd < 0 || rs < 0) return;
+        Emit(M(Op.Slli) | Encoder.Rd(rd) | Encoder.Rs1(rs) | (uint)n << 20, loc);
+        Emit(M(right) | Encoder.Rd(rd) | Encoder.Rs1(rd) | (uint)n << 20, loc);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TwoReg(uint w, string syntax, int at, Loc loc, int rsField)
     {
         if (!Count(2, syntax, at)) return;
@@ -800,6 +927,7 @@ internal sealed partial class Driver
         Emit(w | Encoder.Rd(rd) | (uint)rs << rsField, loc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BranchZero(uint w, bool zeroFirst, int at, Loc loc)
     {
         if (!Count(2, "rs, offset", at)) return;
@@ -810,6 +938,7 @@ internal sealed partial class Driver
         EmitBranch(w | (zeroFirst ? Encoder.Rs2(rs) : Encoder.Rs1(rs)), ex, loc);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BranchSwapped(uint w, int at, Loc loc)
     {
         if (!Count(3, "rs, rt, offset", at)) return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ToyMachine.Assembler.Internal;
@@ -67,6 +68,8 @@ internal sealed partial class Driver
     private int _includeDepth;
     private int _expansionDepth;
     private int _macroCounter;
+    private long _expandedLines;
+    private const long MaxExpandedLines = 10_000_000;
     private bool _endOfFile;
     private Stack<bool> _optionStack = new();
 
@@ -139,8 +142,12 @@ internal sealed partial class Driver
         else
         {
             string m = message;
-            for (var e = at.Exp; e is not null; e = e.InvokedAt.Exp)
+            int depth = 0;
+            for (var e = at.Exp; e is not null; e = e.InvokedAt.Exp, depth++)
+            {
+                if (depth == 3) { m += " (...)"; break; }
                 m += $" (in expansion of {e.What} at {e.InvokedAt})";
+            }
             string name = at.Src.Name;
             _diagnostics.Add(new Diagnostic(severity, name, at.Line, at.Col, m, at.LineText));
         }
@@ -151,6 +158,7 @@ internal sealed partial class Driver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Loc At(int pos) => new(_src, _line, pos - _lineStart + 1, _exp, _expIndex);
 
     // ---------------------------------------------------------------- files and lines
@@ -159,7 +167,7 @@ internal sealed partial class Driver
     {
         _file = new FileUnit(src);
         _files.Add(_file);
-        _macros = new Dictionary<string, Macro>(StringComparer.Ordinal);
+        _macros = new Dictionary<string, Macro>(StringComparer.OrdinalIgnoreCase);
         _macroLookup = _macros.GetAlternateLookup<ReadOnlySpan<char>>();
         _symLookup = _file.Symbols.GetAlternateLookup<ReadOnlySpan<char>>();
         _conds.Clear();
@@ -188,6 +196,7 @@ internal sealed partial class Driver
         _conds.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RunSource(Source src)
     {
         string t = src.Text;
@@ -263,6 +272,13 @@ internal sealed partial class Driver
             Error(exp.InvokedAt, "macros nested too deeply (100 levels)");
             return;
         }
+        _expandedLines += exp.Lines.Length;
+        if (_expandedLines > MaxExpandedLines)
+        {
+            Error(exp.InvokedAt, $"macros and repetitions expand to more than {MaxExpandedLines} lines in all; stopping");
+            _stop = true;
+            return;
+        }
         _expansionDepth++;
         if (_curListing is not null) _curListing.Expanded = true;
         var saveSrc = _src; var saveLine = _line; var saveExp = _exp; var saveIdx = _expIndex; var saveLs = _lineString; var saveStart = _lineStart;
@@ -283,6 +299,7 @@ internal sealed partial class Driver
         _expansionDepth--;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ProcessLine(string t, int start, int end)
     {
         if (_collecting is not null)
@@ -293,6 +310,7 @@ internal sealed partial class Driver
         ListingLine? entry = null, savedEntry = _curListing;
         if (_listing is not null)
         {
+            CloseChunk();
             entry = new ListingLine(_src.Name, _line, t.Substring(start, end - start), _sec, _sec.Items.Count, _exp is not null);
             _listing.Add(entry);
             _curListing = entry;
@@ -342,22 +360,27 @@ internal sealed partial class Driver
 
     // ---------------------------------------------------------------- lexing helpers
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsIdentStart(char c) => char.IsAsciiLetter(c) || c == '_' || c == '.' || c == '$';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool IsIdentChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_' || c == '.' || c == '$';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int SkipWs(string t, int p, int e)
     {
         while (p < e && (t[p] == ' ' || t[p] == '\t' || t[p] == '\f' || t[p] == '\v' || t[p] == '\r')) p++;
         return p;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int TrimEnd(string t, int s, int e)
     {
         while (e > s && (t[e - 1] == ' ' || t[e - 1] == '\t' || t[e - 1] == '\r' || t[e - 1] == '\f' || t[e - 1] == '\v')) e--;
         return e;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int IdentEnd(string t, int p, int e)
     {
         while (p < e && IsIdentChar(t[p])) p++;
@@ -366,6 +389,7 @@ internal sealed partial class Driver
 
     // ---------------------------------------------------------------- statements
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Statement(string t, int s, int e)
     {
         int p = SkipWs(t, s, e);
@@ -377,6 +401,7 @@ internal sealed partial class Driver
             {
                 int ne = IdentEnd(t, p + 1, e);
                 var name = t.AsSpan(p, ne - p);
+                if (name.ContainsAnyInRange('A', 'Z')) name = name.ToString().ToLowerInvariant();
                 if (IsConditional(name)) Conditional(name, t, ne, e, p);
             }
             return;
@@ -434,15 +459,15 @@ internal sealed partial class Driver
             return;
         }
 
-        if (mn[0] == '.' && mn.Length > 1 && !IsInstructionWithDot(mn))
+        // GNU as reads mnemonics and directives in any case (registers only in lower case).
+        if (mn.ContainsAnyInRange('A', 'Z')) mn = mn.ToString().ToLowerInvariant();
+        if (mn[0] == '.' && mn.Length > 1)
         {
             Directive(mn, t, q, e, p);
             return;
         }
         Instruction(mn, t, q, e, p);
     }
-
-    private static bool IsInstructionWithDot(ReadOnlySpan<char> mn) => false;
 
     private static string Snippet(string t, int p, int e)
     {
@@ -454,6 +479,7 @@ internal sealed partial class Driver
 
     private Dictionary<string, Symbol>.AlternateLookup<ReadOnlySpan<char>> _symLookup;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal Symbol GetSymbol(ReadOnlySpan<char> name)
     {
         if (_symLookup.TryGetValue(name, out var s)) return s;
@@ -463,6 +489,7 @@ internal sealed partial class Driver
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DefineLabel(ReadOnlySpan<char> name, Loc at)
     {
         var s = GetSymbol(name);
@@ -474,8 +501,10 @@ internal sealed partial class Driver
         BindLabel(s, at);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BindLabel(Symbol s, Loc at)
     {
+        CloseChunk();
         s.Kind = SymKind.Label;
         s.Section = _sec;
         s.ItemIndex = _sec.Items.Count;
@@ -487,6 +516,7 @@ internal sealed partial class Driver
 
     private static string LocalLabelName(int n, int instance) => $"{n}\u0002{instance}";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void DefineLocalLabel(ReadOnlySpan<char> digits, Loc at)
     {
         if (!int.TryParse(digits, out int n))
@@ -503,6 +533,7 @@ internal sealed partial class Driver
     }
 
     /// <summary>The symbol a <c>1b</c> / <c>1f</c> reference names.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Symbol? LocalLabelRef(int n, bool forward, Loc at)
     {
         _file.LocalLabelCounts.TryGetValue(n, out int count);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ToyMachine.Assembler.Internal;
 
 internal enum BinOp : byte
@@ -67,6 +68,7 @@ internal static class Eval
 {
     /// <summary>Resolves a symbol to its definition (a local one, or, after layout, the
     /// global of another file it names). Null when nothing defines it (yet).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Symbol? Resolve(Symbol s, Func<Symbol, Symbol?>? globals)
     {
         if (s.IsDefined) return s;
@@ -74,6 +76,7 @@ internal static class Eval
     }
 
     /// <summary>Evaluates; on failure returns false with the reason and the place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryEval(Expr e, Func<Symbol, Symbol?>? globals, out Val v, out string? error, out Loc errorAt)
     {
         bool final = globals is not null;
@@ -226,6 +229,7 @@ internal static class Eval
 
     /// <summary>The operators as GNU as computes them on 64-bit values (comparisons give
     /// -1 for true, as GNU as does).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static long Apply(BinOp op, long a, long b) => op switch
     {
         BinOp.Mul => unchecked(a * b),

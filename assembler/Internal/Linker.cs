@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ToyMachine.Cpu.Isa;
 
 namespace ToyMachine.Assembler.Internal;
@@ -63,6 +64,7 @@ internal sealed class Linker
             foreach (var s in f.Sections)
                 Relax(s);
         var outputs = Place();
+        if (Failed) return null;
         DefineLinkerSymbols(outputs);
         foreach (var f in _files)
             foreach (var s in f.Sections)
@@ -107,6 +109,12 @@ internal sealed class Linker
                     continue;
                 }
                 string where = s.DeclaredGlobalAt.IsValid ? $" (declared .globl at {Driver.Place(s.DeclaredGlobalAt)}, defined in no file)" : " (no file defines it as .globl)";
+                foreach (var other in _files)
+                    if (other != f && other.Symbols.TryGetValue(name, out var local) && local.IsDefined)
+                    {
+                        where = $" ({other.Source.Name} defines it at {Driver.Place(local.DefinedAt)}, but not as .globl)";
+                        break;
+                    }
                 _d.Error(s.ReferencedAt, $"undefined symbol '{name}'{where}");
             }
         }
@@ -117,6 +125,7 @@ internal sealed class Linker
     /// <summary>Sizes of branches (4 bytes, or 8 when the target is out of reach or not a
     /// label of the same section, as GNU as's relaxed_branch_length decides), alignment
     /// padding and .org gaps, repeated until nothing changes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Relax(Section s)
     {
         bool hasVar = false;
@@ -159,16 +168,18 @@ internal sealed class Linker
         PadCodeTail(s);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool BranchFits(Section s, Item it)
     {
         if (!Eval.TryEval(it.Expr!, null, out var v, out _, out _)) return false; // undefined here: another file
-        if (v.Sec is null) return true;          // an absolute address: resolved like a relocation
+        if (v.Sec is null) return false;         // an absolute address is not a label of this section
         if (v.Sec != s) return false;
         long delta = v.Off - it.Offset;
         return delta >= -4096 && delta < 4096;
     }
 
     /// <summary>GNU as pads the end of a code section with nops up to the section's alignment.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PadCodeTail(Section s)
     {
         if (!s.IsCode) return;
@@ -193,8 +204,15 @@ internal sealed class Linker
             {
                 cur = AlignUp(cur, (uint)s.Align);
                 s.Address = cur;
+                if ((ulong)cur + (ulong)(s.Size + s.TailPad) > uint.MaxValue)
+                {
+                    _d.ErrorNoPlace($"the program does not fit below 4 GiB ({OutNames[k]} of {s.File.Source.Name} would end beyond 0xffffffff)");
+                    return result;
+                }
                 cur += (uint)(s.Size + s.TailPad);
             }
+            // GNU ld's default script ends .bss with ". = ALIGN(. != 0 ? 32 / 8 : 1)".
+            if (kind == OutKind.Bss) cur = AlignUp(cur, 4);
             result.Add(new OutputSection(OutNames[k], start, cur - start, [], align));
         }
         return result;
@@ -226,10 +244,11 @@ internal sealed class Linker
         }
     }
 
-    private static uint AlignUp(uint v, uint a) => a <= 1 ? v : (v + a - 1) & ~(a - 1);
+    private static uint AlignUp(uint v, uint a) => a <= 1 ? v : (uint)Math.Min(((ulong)v + a - 1) & ~((ulong)a - 1), uint.MaxValue);
 
     // ---------------------------------------------------------------- bytes
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long? Value(Expr e, Loc at)
     {
         if (e is NumExpr n) return n.Value;
@@ -241,8 +260,10 @@ internal sealed class Linker
         return v.Off;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(Section s)
     {
+        if (s.NoBits) { CheckNoBits(s); return; }
         var buf = new byte[s.Size + s.TailPad];
         foreach (var it in s.Items)
         {
@@ -257,7 +278,7 @@ internal sealed class Linker
                     EmitBranch(s, it, span);
                     break;
                 case ItemKind.Bytes:
-                    it.Bytes!.CopyTo(span);
+                    it.Bytes.AsSpan(0, it.Size).CopyTo(span);
                     break;
                 case ItemKind.Data:
                     for (int i = 0; i < it.Exprs!.Length; i++)
@@ -269,13 +290,25 @@ internal sealed class Linker
                     }
                     break;
                 case ItemKind.Fill:
+                    if (it.FillValue == 0) break;
+                    if (it.Width == 1) { span.Fill((byte)it.FillValue); break; }
                     for (long i = 0; i < it.Count; i++)
                         for (int b = 0; b < it.Width; b++)
                             span[(int)(i * it.Width + b)] = b < 4 ? (byte)(it.FillValue >> (8 * b)) : (byte)0;
                     break;
                 case ItemKind.Align:
                     if (s.IsCode && !it.HasFill) MakeNops(span);
-                    else span.Fill((byte)it.FillValue);
+                    else if (it.Width <= 1) span.Fill((byte)it.FillValue);
+                    else
+                    {
+                        // .balignw/.balignl: the pattern repeated (GNU as rejects a gap that is
+                        // not a multiple of the pattern).
+                        int lead = span.Length % it.Width;
+                        if (lead != 0) _d.Error(it.Loc, $"alignment padding ({span.Length} bytes) not a multiple of {it.Width}");
+                        span[..lead].Clear();
+                        for (int i = lead; i + it.Width <= span.Length; i += it.Width)
+                            Driver.WriteLe(span.Slice(i, it.Width), it.FillValue, it.Width);
+                    }
                     break;
                 case ItemKind.Org:
                     span.Fill((byte)it.FillValue);
@@ -283,22 +316,35 @@ internal sealed class Linker
             }
         }
         MakeNops(buf.AsSpan(s.Size, s.TailPad));
-        if (s.NoBits)
+        s.Bytes = buf;
+    }
+
+    /// <summary>A section without contents (.bss) may only reserve zeros; its bytes are not
+    /// materialised.</summary>
+    private void CheckNoBits(Section s)
+    {
+        foreach (var it in s.Items)
         {
-            foreach (var it in s.Items)
+            bool nonZero = it.Kind switch
             {
-                if (buf.AsSpan(it.Offset, it.Size).ContainsAnyExcept((byte)0))
-                {
-                    _d.Error(it.Loc, $"attempt to store non-zero value in section '{s.Name}'");
-                    break;
-                }
+                ItemKind.Bytes => it.Bytes.AsSpan(0, it.Size).ContainsAnyExcept((byte)0),
+                ItemKind.Data => it.Exprs!.Any(e => Value(e, it.Loc) is not (0 or null)),
+                ItemKind.Fill => it.FillValue != 0 && it.Width > 0,
+                ItemKind.Insn or ItemKind.Branch => true,
+                _ => it.HasFill && it.FillValue != 0 && it.Size > 0,
+            };
+            if (nonZero)
+            {
+                _d.Error(it.Loc, $"attempt to store non-zero value in section '{s.Name}'");
+                return;
             }
         }
-        s.Bytes = buf;
+        s.Bytes = [];
     }
 
     /// <summary>Padding of code as riscv_make_nops writes it: a zero byte for an odd count,
     /// one 2-byte c.nop if needed, then 4-byte nops.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MakeNops(Span<byte> span)
     {
         int i = 0;
@@ -308,11 +354,13 @@ internal sealed class Linker
         for (; i + 4 <= span.Length; i += 4) Write32(span.Slice(i, 4), nop);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write32(Span<byte> s, uint w)
     {
         s[0] = (byte)w; s[1] = (byte)(w >> 8); s[2] = (byte)(w >> 16); s[3] = (byte)(w >> 24);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private uint Fixed(Section s, Item it)
     {
         uint pc = s.Address + (uint)it.Offset;
@@ -395,6 +443,7 @@ internal sealed class Linker
         return mark >= 0 ? s.Name[..mark] : s.Name;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EmitBranch(Section s, Item it, Span<byte> span)
     {
         uint pc = s.Address + (uint)it.Offset;
@@ -419,6 +468,7 @@ internal sealed class Linker
 
     // ---------------------------------------------------------------- image
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Image BuildImage(List<OutputSection> placed)
     {
         var sections = new List<OutputSection>();
@@ -470,6 +520,14 @@ internal sealed class Linker
                 else { list.Add(es); map.TryAdd(s.Name, value); }
             }
             locals.Add((f.Source.Name, list));
+        }
+        // Linker symbols the program uses are in its symbol table, as ld puts them there.
+        foreach (var name in LinkerSymbols)
+        {
+            if (!_globals.TryGetValue(name, out var ls) || ls.File.Source.Name != "<linker>") continue;
+            if (!_files.Any(f => f.Symbols.TryGetValue(name, out var used) && !used.IsDefined)) continue;
+            uint v = (uint)((NumExpr)ls.EquExpr!).Value;
+            globals.Add(new ElfSymbol(name, v, 0, 0x10, 0xFFF1));
         }
         foreach (var g in globals) map[g.Name] = g.Value;
         uint entry = map.TryGetValue("_start", out var st) && _globals.ContainsKey("_start") ? st

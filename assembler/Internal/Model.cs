@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace ToyMachine.Assembler.Internal;
 
 /// <summary>A file of source text: a real file, an included file or a string.</summary>
@@ -170,6 +171,7 @@ internal sealed class Section
     /// <summary>Nop padding added at the end of a code section (SUB_SEGMENT_ALIGN).</summary>
     public int TailPad;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int OffsetOf(int itemIndex) => itemIndex < Items.Count ? Items[itemIndex].Offset : Size;
 }
 

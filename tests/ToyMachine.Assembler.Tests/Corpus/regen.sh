@@ -24,7 +24,7 @@ golden() { # $1 = name, $2... = sources
     done
     $LD -Ttext=0x10000 -e 0x10000 -o "$tmp/first.elf" $objs
     # End of the text segment: the end of .text or .rodata, whichever is later.
-    end=0
+    end=65536
     for pair in $(riscv64-unknown-elf-readelf -SW "$tmp/first.elf" | awk '/\] \.(text|rodata) / { sub(/.*\] /, ""); print $3 ":" $5 }'); do
         e=$(( 0x${pair%:*} + 0x${pair#*:} ))
         [ "$e" -gt "$end" ] && end=$e
