@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Reflection;
+using System.Runtime.CompilerServices;
 using ToyMachine.Assembler;
 using Asm = ToyMachine.Assembler.Assembler;
 
@@ -28,6 +30,7 @@ internal static class AsmCommand
         };
         command.SetAction(parse =>
         {
+            PrecompileHotMethods();
             uint baseValue = 0x0001_0000;
             if (parse.GetValue(baseAddress) is { } b)
             {
@@ -77,6 +80,34 @@ internal static class AsmCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Starts compiling the assembler's hot methods on a second thread, while this
+    /// one reads the sources. They are marked <c>AggressiveOptimization</c> (JIT-ed once,
+    /// fully optimized), which ReadyToRun never precompiles, so without this the first line
+    /// of a source waits ~20 ms for the JIT (docs/assembler.md "Speed"). Best effort: a method
+    /// the thread has not reached yet is simply compiled when first called, as before.</summary>
+    private static void PrecompileHotMethods()
+    {
+        const BindingFlags declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance
+            | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        new Thread(() =>
+        {
+            foreach (var type in typeof(Asm).Assembly.GetTypes())
+            {
+                if (type.ContainsGenericParameters) continue;
+                foreach (var method in type.GetMethods(declared))
+                {
+                    if ((method.MethodImplementationFlags & MethodImplAttributes.AggressiveOptimization) != 0
+                        && !method.IsAbstract && !method.ContainsGenericParameters)
+                    {
+                        // Only a head start: a failure here must not end the command.
+                        try { RuntimeHelpers.PrepareMethod(method.MethodHandle); }
+                        catch (Exception) { return; }
+                    }
+                }
+            }
+        }) { IsBackground = true, Name = "asm precompile" }.Start();
     }
 
     private static bool TryParseNumber(string s, out long value)
